@@ -1,0 +1,136 @@
+/**
+ * Browser test harness: builds the app once, serves dist/ with `vite preview` on 127.0.0.1,
+ * and drives Debian's Chromium through playwright-core (never a downloaded browser).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
+
+export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Flags that keep Chromium from reaching any host besides the local test server. */
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+];
+
+let built = false;
+
+/** Builds dist/ once per test process, unless a build newer than the model already exists. */
+export function buildApp(): void {
+  if (built) return;
+  const manifest = join(ROOT, 'models/net-chu-v1/manifest.json');
+  const output = join(ROOT, 'dist/index.html');
+  const fresh = existsSync(output) && statSync(output).mtimeMs > statSync(manifest).mtimeMs && process.env.NET_CHU_REBUILD !== '1';
+  if (!fresh) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  built = true;
+}
+
+export async function startServer(port = 0): Promise<{ url: string; server: PreviewServer }> {
+  const server = await preview({ root: ROOT, logLevel: 'warn', preview: { host: '127.0.0.1', port, strictPort: port !== 0 } });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('Preview server has no TCP address');
+  return { url: `http://127.0.0.1:${address.port}/`, server };
+}
+
+export interface Browser {
+  context: BrowserContext;
+  userDataDir: string;
+  close(): Promise<void>;
+}
+
+/** Starts Chromium with a persistent profile, so service worker and caches survive a restart. */
+export async function launchBrowser(options: { userDataDir?: string; webgpu?: boolean } = {}): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}; run: apt-get install -y chromium`);
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'net-chu-chromium-'));
+  const args = [...CHROMIUM_FLAGS];
+  if (options.webgpu) args.push('--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-angle=swiftshader');
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args,
+    viewport: { width: 900, height: 900 },
+  });
+  return {
+    context,
+    userDataDir,
+    async close() {
+      await context.close();
+    },
+  };
+}
+
+export function removeProfile(browser: Browser): void {
+  rmSync(browser.userDataDir, { recursive: true, force: true });
+}
+
+/** Opens the writing pad and waits until the model is loaded. */
+export async function openPad(page: Page, url: string, query = ''): Promise<void> {
+  await page.goto(`${url}${query}#/write`);
+  await page.getByTestId('model-ready').waitFor({ timeout: 120_000 });
+}
+
+export interface ReplayPoint {
+  x: number;
+  y: number;
+}
+
+/**
+ * Writes strokes on the canvas as trusted pen input (the DevTools protocol's mouse events with
+ * pointerType "pen"), scaled to fit the canvas with a margin.
+ */
+export async function writeWithPen(
+  page: Page,
+  session: CDPSession,
+  strokes: ReplayPoint[][],
+  pointerType: 'pen' | 'mouse' = 'pen',
+): Promise<void> {
+  const box = await page.getByTestId('ink-canvas').boundingBox();
+  if (!box) throw new Error('ink canvas is not visible');
+  const points = strokes.flat();
+  const minX = Math.min(...points.map((p) => p.x));
+  const maxX = Math.max(...points.map((p) => p.x));
+  const minY = Math.min(...points.map((p) => p.y));
+  const maxY = Math.max(...points.map((p) => p.y));
+  const scale = Math.min((box.width * 0.85) / Math.max(1, maxX - minX), (box.height * 0.7) / Math.max(1, maxY - minY));
+  const left = box.x + (box.width - (maxX - minX) * scale) / 2;
+  const top = box.y + (box.height - (maxY - minY) * scale) / 2;
+  const place = (p: ReplayPoint) => ({ x: left + (p.x - minX) * scale, y: top + (p.y - minY) * scale });
+
+  for (const stroke of strokes) {
+    if (stroke.length === 0) continue;
+    const first = place(stroke[0]!);
+    await session.send('Input.dispatchMouseEvent', { type: 'mousePressed', ...first, button: 'left', buttons: 1, clickCount: 1, pointerType, force: 0.6 });
+    for (const point of stroke.slice(1)) {
+      await session.send('Input.dispatchMouseEvent', { type: 'mouseMoved', ...place(point), button: 'left', buttons: 1, pointerType, force: 0.6 });
+    }
+    const last = place(stroke[stroke.length - 1]!);
+    await session.send('Input.dispatchMouseEvent', { type: 'mouseReleased', ...last, button: 'left', buttons: 0, clickCount: 1, pointerType });
+  }
+}
+
+/** Presses the recognise button and returns the recognised text once recognition finished. */
+export async function recognizeNow(page: Page): Promise<string> {
+  const before = await page.getByTestId('recognition-time').textContent().catch(() => null);
+  await page.getByTestId('recognize').click();
+  await page.waitForFunction(
+    (previous) => {
+      const text = document.querySelector('[data-testid="recognition-text"]');
+      const time = document.querySelector('[data-testid="recognition-time"]')?.textContent ?? null;
+      return text?.getAttribute('data-busy') === 'false' && time !== null && time !== previous;
+    },
+    before,
+    { timeout: 60_000 },
+  );
+  return (await page.getByTestId('recognition-text').textContent())?.trim() ?? '';
+}

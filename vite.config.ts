@@ -1,0 +1,83 @@
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
+
+const MODELS_DIR = resolve(import.meta.dirname, 'models');
+/** Files under models/ that the app serves; float exports and notes stay out of the bundle. */
+const SERVED_MODEL_FILE = /(manifest\.json|\.int8\.onnx)$/;
+
+/** Cross-origin isolation lets onnxruntime-web use WASM threads (SharedArrayBuffer). */
+const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+/** Serves models/<name>/ in dev and preview, and copies the shipped files into the build. */
+function modelFiles(): Plugin {
+  const servedFiles = () =>
+    readdirSync(MODELS_DIR, { recursive: true, encoding: 'utf8' })
+      .filter((file) => SERVED_MODEL_FILE.test(file) && statSync(resolve(MODELS_DIR, file)).isFile());
+
+  return {
+    name: 'net-chu-model-files',
+    configureServer(server) {
+      server.middlewares.use('/models', (request, response, next) => {
+        const file = decodeURIComponent((request.url ?? '').split('?')[0]!).replace(/^\/+/, '');
+        const path = resolve(MODELS_DIR, file);
+        if (!SERVED_MODEL_FILE.test(file) || !path.startsWith(MODELS_DIR) || !existsSync(path)) return next();
+        response.setHeader('Content-Type', file.endsWith('.json') ? 'application/json' : 'application/octet-stream');
+        createReadStream(path).pipe(response);
+      });
+    },
+    generateBundle() {
+      for (const file of servedFiles()) {
+        this.emitFile({ type: 'asset', fileName: `models/${file}`, source: readFileSync(resolve(MODELS_DIR, file)) });
+      }
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [
+    svelte(),
+    modelFiles(),
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['icons/*.png'],
+      manifest: {
+        name: 'Nét Chữ — Đọc chữ viết tay tiếng Việt',
+        short_name: 'Nét Chữ',
+        description: 'Đọc chữ viết tay tiếng Việt ngay trên thiết bị, không cần mạng.',
+        lang: 'vi',
+        start_url: './#/write',
+        scope: './',
+        display: 'standalone',
+        background_color: '#f6f1e7',
+        theme_color: '#9b2226',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,mjs,css,html,png,svg,wasm,onnx,json,webmanifest}'],
+        // The model and onnxruntime-web's WASM file are far above Workbox's 2 MiB default.
+        maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
+  worker: { format: 'es' },
+  build: { target: 'es2022' },
+  optimizeDeps: { exclude: ['onnxruntime-web'] },
+  server: { headers: ISOLATION_HEADERS },
+  preview: { headers: ISOLATION_HEADERS },
+  test: {
+    include: ['tests/unit/**/*.test.ts'],
+  },
+});
