@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 
@@ -46,7 +47,6 @@ export default defineConfig({
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
-      includeAssets: ['icons/*.png'],
       manifest: {
         name: 'Nét Chữ — Đọc chữ viết tay tiếng Việt',
         short_name: 'Nét Chữ',
@@ -64,10 +64,13 @@ export default defineConfig({
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,mjs,css,html,png,svg,wasm,onnx,json,webmanifest}'],
+        globPatterns: ['**/*.{js,mjs,css,html,png,svg,wasm,onnx,json}'],
         // The model and onnxruntime-web's WASM file are far above Workbox's 2 MiB default.
         maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
         navigateFallback: 'index.html',
+        // The first installed worker takes control at once, so the first visit is already offline-ready.
+        // Later versions still wait for the user's "reload" (no skipWaiting).
+        clientsClaim: true,
         cleanupOutdatedCaches: true,
       },
     }),
@@ -78,6 +81,20 @@ export default defineConfig({
   server: { headers: ISOLATION_HEADERS },
   preview: { headers: ISOLATION_HEADERS },
   test: {
-    include: ['tests/unit/**/*.test.ts'],
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'model', include: ['tests/model/**/*.test.ts'], testTimeout: 600_000 } },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          testTimeout: 900_000,
+          hookTimeout: 300_000,
+          // One Chromium at a time: the suite runs on 2 cores.
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });

@@ -35,6 +35,11 @@ for part in encoder decoder; do
   $PYTHON -m netchu.quantize "$RUN/export/$part.onnx" "$MODEL_DIR/$part.int8.onnx"
 done
 cp "$RUN/export/parity.json" tests/fixtures/net-chu-v1-parity.json
+mkdir -p training/export/net-chu-v1
+cp "$RUN/export/encoder.onnx" "$RUN/export/decoder.onnx" "$RUN/export/export.json" training/export/net-chu-v1/
 $PYTHON -m netchu.manifest --run "$RUN" --model-dir "$MODEL_DIR"
+# A manifest for the float export, so `npm run eval -- --model` can measure what int8 costs.
+$PYTHON -m netchu.manifest --run "$RUN" --model-dir training/export/net-chu-v1 --name net-chu-v1-float \
+  --encoder encoder.onnx --decoder decoder.onnx
 $PYTHON -m netchu.checkpoint shrink "$RUN/last.pt" "$REPO_CHECKPOINT"
 echo "Model written to $MODEL_DIR. Measure it with: npm run eval -- \$VNONDB_DIR/test.jsonl.gz"

@@ -103,8 +103,8 @@ export class Recognizer {
 
     // Decoder: beam search with a KV cache that is reordered as hypotheses are kept or dropped.
     const { layers, heads, headDim } = this.manifest.decoder;
-    let pastKeys = new this.ort.Tensor('float32', new Float32Array(0), [layers, 1, heads, 0, headDim]);
-    let pastValues = pastKeys;
+    let pastKeys: OrtModule.Tensor = new this.ort.Tensor('float32', new Float32Array(0), [layers, 1, heads, 0, headDim]);
+    let pastValues: OrtModule.Tensor = pastKeys;
     let tiledFor = 1;
     let tiledKeys = crossKeys;
     let tiledValues = crossValues;

@@ -87,17 +87,19 @@ export interface ReplayPoint {
 
 /**
  * Writes strokes on the canvas as trusted pen input (the DevTools protocol's mouse events with
- * pointerType "pen"), scaled to fit the canvas with a margin.
+ * pointerType "pen"), scaled to fit the canvas with a margin. `frame` sets the strokes whose
+ * bounding box is fitted, so later strokes can land relative to earlier ones.
  */
 export async function writeWithPen(
   page: Page,
   session: CDPSession,
   strokes: ReplayPoint[][],
   pointerType: 'pen' | 'mouse' = 'pen',
+  frame: ReplayPoint[][] = strokes,
 ): Promise<void> {
   const box = await page.getByTestId('ink-canvas').boundingBox();
   if (!box) throw new Error('ink canvas is not visible');
-  const points = strokes.flat();
+  const points = frame.flat();
   const minX = Math.min(...points.map((p) => p.x));
   const maxX = Math.max(...points.map((p) => p.x));
   const minY = Math.min(...points.map((p) => p.y));

@@ -26,6 +26,8 @@ def main():
     parser.add_argument('--model-dir', required=True)
     parser.add_argument('--name', default='net-chu-v1')
     parser.add_argument('--version', default='1.0.0')
+    parser.add_argument('--encoder', default='encoder.int8.onnx', help='encoder file name inside --model-dir')
+    parser.add_argument('--decoder', default='decoder.int8.onnx', help='decoder file name inside --model-dir')
     args = parser.parse_args()
 
     with open(os.path.join(args.run, 'config.json'), encoding='utf-8') as file:
@@ -46,8 +48,8 @@ def main():
         'inputSpec': run['input_spec'],
         'tokens': run['tokens'],
         'files': {
-            'encoder': file_entry(args.model_dir, 'encoder.int8.onnx'),
-            'decoder': file_entry(args.model_dir, 'decoder.int8.onnx'),
+            'encoder': file_entry(args.model_dir, args.encoder),
+            'decoder': file_entry(args.model_dir, args.decoder),
         },
         'decoder': {
             'layers': config['decoder_layers'],

@@ -59,7 +59,7 @@ async function writeSet(name: string, samples: readonly InkSample[], copies: num
       const image = preprocessStrokes(version, DEFAULT_INPUT_SPEC);
       const bytes = Buffer.alloc(image.data.length);
       for (let i = 0; i < bytes.length; i++) bytes[i] = Math.round(image.data[i]! * 255);
-      if (!pixels.write(bytes)) await new Promise((done) => pixels.once('drain', done));
+      if (!pixels.write(bytes)) await new Promise<void>((done) => pixels.once('drain', () => done()));
       index.push([offset, image.width, sample.label]);
       offset += bytes.length;
     }

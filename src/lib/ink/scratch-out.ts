@@ -53,19 +53,23 @@ export function isZigZag(points: readonly Point[]): boolean {
 /** Counts turning points of a 1-D track, ignoring wiggles smaller than `minSwing`. */
 function countWideReversals(track: readonly number[], minSwing: number): number {
   let reversals = 0;
+  // +1 while the track rises, -1 while it falls, 0 until it first moves by `minSwing`.
   let direction = 0;
-  let extreme = track[0]!;
-  let swingStart = track[0]!;
+  const start = track[0]!;
+  let extreme = start;
   for (const value of track) {
-    if (direction >= 0 && value > extreme) extreme = value;
-    else if (direction <= 0 && value < extreme) extreme = value;
-
-    // A move back by `minSwing` from the last extreme ends the current swing.
-    const movedBack = direction >= 0 ? extreme - value : value - extreme;
-    if (movedBack >= minSwing) {
-      if (direction !== 0 && Math.abs(extreme - swingStart) >= minSwing) reversals++;
-      direction = direction >= 0 ? -1 : 1;
-      swingStart = extreme;
+    if (direction === 0) {
+      if (Math.abs(value - start) >= minSwing) {
+        direction = Math.sign(value - start);
+        extreme = value;
+      }
+      continue;
+    }
+    if ((value - extreme) * direction > 0) {
+      extreme = value;
+    } else if (Math.abs(extreme - value) >= minSwing) {
+      reversals++;
+      direction = -direction;
       extreme = value;
     }
   }

@@ -1,0 +1,128 @@
+/**
+ * Offline use: after one visit with the server up, the app loads and recognises with the server
+ * stopped, also after a browser restart; a corrupt cached model file is detected.
+ */
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { strokesFromFlat } from '../../src/runtime/preprocess.ts';
+import { evenlySpaced, readSamples, vnondbFile, type InkSample } from '../../tools/dataset.ts';
+import { buildApp, launchBrowser, openPad, recognizeNow, removeProfile, startServer, writeWithPen, type Browser } from './harness.ts';
+
+/** Waits until the service worker has precached everything and controls the page. */
+async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 120_000 });
+}
+
+/** Overwrites the cached copy of the encoder with bytes that fail the sha256 check. */
+async function corruptCachedEncoder(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    let changed = 0;
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) {
+        if (new URL(request.url).pathname.endsWith('encoder.int8.onnx')) {
+          await cache.put(request, new Response(new Uint8Array(1000).fill(7)));
+          changed++;
+        }
+      }
+    }
+    return changed;
+  });
+}
+
+describe('offline', () => {
+  let word: InkSample;
+  let port: number;
+  const servers: PreviewServer[] = [];
+  const browsers: Browser[] = [];
+
+  afterEach(async () => {
+    for (const browser of browsers.splice(0)) {
+      await browser.close().catch(() => undefined);
+      removeProfile(browser);
+    }
+    for (const server of servers.splice(0)) await server.close().catch(() => undefined);
+  });
+
+  beforeAll(async () => {
+    buildApp();
+    word = evenlySpaced(await readSamples(vnondbFile('test.jsonl.gz')), 1)[0]!;
+    const { server } = await startServer();
+    port = (server.httpServer.address() as { port: number }).port;
+    await server.close();
+  });
+
+  async function visitOnline(browser: Browser): Promise<{ server: PreviewServer; url: string; text: string }> {
+    const { server, url } = await startServer(port);
+    servers.push(server);
+    const page = await browser.context.newPage();
+    await openPad(page, url, '?backend=wasm');
+    await waitForServiceWorker(page);
+    const session = await browser.context.newCDPSession(page);
+    await writeWithPen(page, session, strokesFromFlat(word.strokes));
+    const text = await recognizeNow(page);
+    await page.close();
+    return { server, url, text };
+  }
+
+  it('recognises with the server stopped, also after a browser restart', async () => {
+    const browser = await launchBrowser();
+    browsers.push(browser);
+    const { server, url, text } = await visitOnline(browser);
+    expect(text.length).toBeGreaterThan(0);
+    await server.close();
+
+    const page = await browser.context.newPage();
+    await openPad(page, url, '?backend=wasm');
+    const session = await browser.context.newCDPSession(page);
+    await page.getByTestId('clear-ink').click();
+    await writeWithPen(page, session, strokesFromFlat(word.strokes));
+    expect(await recognizeNow(page)).toBe(text);
+    await browser.close();
+
+    const restarted = await launchBrowser({ userDataDir: browser.userDataDir });
+    browsers.push(restarted);
+    const again = await restarted.context.newPage();
+    await openPad(again, url, '?backend=wasm');
+    const againSession = await restarted.context.newCDPSession(again);
+    await again.getByTestId('clear-ink').click();
+    await writeWithPen(again, againSession, strokesFromFlat(word.strokes));
+    expect(await recognizeNow(again)).toBe(text);
+  });
+
+  it('downloads a corrupt cached model file again when online', async () => {
+    const browser = await launchBrowser();
+    browsers.push(browser);
+    const { server, url, text } = await visitOnline(browser);
+    const page = await browser.context.newPage();
+    await page.goto(`${url}?backend=wasm#/write`);
+    expect(await corruptCachedEncoder(page)).toBeGreaterThan(0);
+    await page.reload();
+    await page.getByTestId('model-ready').waitFor({ timeout: 120_000 });
+    const session = await browser.context.newCDPSession(page);
+    await page.getByTestId('clear-ink').click();
+    await writeWithPen(page, session, strokesFromFlat(word.strokes));
+    expect(await recognizeNow(page)).toBe(text);
+
+    // The repaired file was put back in the cache, so the app still works offline.
+    await server.close();
+    await page.reload();
+    await page.getByTestId('model-ready').waitFor({ timeout: 120_000 });
+  });
+
+  it('tells the user when a corrupt model file cannot be downloaded offline', async () => {
+    const browser = await launchBrowser();
+    browsers.push(browser);
+    const { server, url } = await visitOnline(browser);
+    await server.close();
+    const page = await browser.context.newPage();
+    await page.goto(`${url}?backend=wasm#/write`);
+    expect(await corruptCachedEncoder(page)).toBeGreaterThan(0);
+    await page.reload();
+    const notice = page.getByTestId('notice');
+    await notice.waitFor({ timeout: 120_000 });
+    expect(await notice.textContent()).toContain('mất mạng');
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * WebGPU correctness on Chromium's software adapter (--enable-unsafe-webgpu): forced WebGPU
+ * returns the same text as WASM. This adapter is 50-100x slower than WASM, so nothing is timed.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PreviewServer } from 'vite';
+import { strokesFromFlat } from '../../src/runtime/preprocess.ts';
+import { evenlySpaced, readSamples, vnondbFile, type InkSample } from '../../tools/dataset.ts';
+import { buildApp, launchBrowser, openPad, recognizeNow, removeProfile, startServer, writeWithPen, type Browser } from './harness.ts';
+
+const WORDS = 5;
+
+describe('WebGPU backend', () => {
+  let server: PreviewServer;
+  let url: string;
+  let browser: Browser;
+  let words: InkSample[];
+
+  beforeAll(async () => {
+    buildApp();
+    words = evenlySpaced(await readSamples(vnondbFile('test.jsonl.gz')), WORDS);
+    ({ url, server } = await startServer());
+    browser = await launchBrowser({ webgpu: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (browser) removeProfile(browser);
+    await server?.close();
+  });
+
+  async function readAll(backend: 'webgpu' | 'wasm'): Promise<string[]> {
+    const page = await browser.context.newPage();
+    const session = await browser.context.newCDPSession(page);
+    await openPad(page, url, `?backend=${backend}`);
+    expect(await page.getByTestId('backend').textContent()).toBe(backend.toUpperCase());
+    const texts: string[] = [];
+    for (const word of words) {
+      if (Number(await page.getByTestId('ink-canvas').getAttribute('data-stroke-count')) > 0) {
+        await page.getByTestId('clear-ink').click();
+      }
+      await writeWithPen(page, session, strokesFromFlat(word.strokes));
+      texts.push(await recognizeNow(page));
+    }
+    expect(await page.getByTestId('backend').textContent()).toBe(backend.toUpperCase());
+    await page.close();
+    return texts;
+  }
+
+  it('returns the same text as WASM', async () => {
+    const gpu = await readAll('webgpu');
+    const wasm = await readAll('wasm');
+    expect(gpu).toEqual(wasm);
+  });
+});

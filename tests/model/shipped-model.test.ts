@@ -1,0 +1,69 @@
+/**
+ * The shipped quantised model, run through the same runtime as the app, on real VNOnDB test words
+ * read from ../shared/data at run time.
+ */
+import { execFileSync } from 'node:child_process';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { exactMatchRate } from '../../src/runtime/metrics.ts';
+import { strokesFromFlat } from '../../src/runtime/preprocess.ts';
+import type { Recognizer } from '../../src/runtime/recognizer.ts';
+import { evenlySpaced, readSamples, vnondbFile, type InkSample } from '../../tools/dataset.ts';
+import { loadNodeRecognizer, readManifest } from '../../tools/node-model.ts';
+import { ROOT } from '../browser/harness.ts';
+
+const WORDS = 50;
+
+describe('shipped model', () => {
+  let recognizer: Recognizer;
+  let words: InkSample[];
+
+  beforeAll(async () => {
+    words = evenlySpaced(await readSamples(vnondbFile('test.jsonl.gz')), WORDS);
+    recognizer = await loadNodeRecognizer();
+  });
+
+  it('reads real test words within 5 points of npm run eval', async () => {
+    const hypotheses: string[] = [];
+    for (const word of words) hypotheses.push((await recognizer.recognize(strokesFromFlat(word.strokes))).text);
+    const exact = exactMatchRate(words.map((w) => w.label), hypotheses);
+
+    const output = execFileSync('npx', ['tsx', 'tools/eval.ts', vnondbFile('test.jsonl.gz'), '--limit', String(WORDS)], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    const summary = JSON.parse(output.trim().split('\n').pop()!) as { n: number; exact: number };
+    expect(summary.n).toBe(WORDS);
+    expect(Math.abs(exact - summary.exact)).toBeLessThanOrEqual(0.05);
+  });
+
+  it('reads most real test words exactly', async () => {
+    // The model card reports the exact-match rate on the whole test set; a broken model or
+    // preprocessing change falls far below this floor.
+    const hypotheses: string[] = [];
+    for (const word of words) hypotheses.push((await recognizer.recognize(strokesFromFlat(word.strokes))).text);
+    expect(exactMatchRate(words.map((w) => w.label), hypotheses)).toBeGreaterThanOrEqual(0.4);
+  });
+
+  it('returns ranked distinct candidates with timings', async () => {
+    const result = await recognizer.recognize(strokesFromFlat(words[0]!.strokes), { beamWidth: 4, maxCandidates: 4 });
+    expect(result.candidates.length).toBeGreaterThan(1);
+    expect(result.candidates.length).toBeLessThanOrEqual(4);
+    expect(new Set(result.candidates.map((c) => c.text)).size).toBe(result.candidates.length);
+    const scores = result.candidates.map((c) => c.logProb);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    expect(result.text).toBe(result.candidates[0]!.text);
+    expect(result.timings.totalMs).toBeGreaterThan(0);
+    expect(result.backend).toBe('wasm');
+  });
+
+  it('returns an empty text for an empty pad', async () => {
+    const result = await recognizer.recognize([]);
+    expect(typeof result.text).toBe('string');
+  });
+
+  it('lists every shipped file with its size in the manifest', () => {
+    const manifest = readManifest();
+    expect(manifest.files.encoder.bytes + manifest.files.decoder.bytes).toBeLessThanOrEqual(10_000_000);
+    expect(manifest.dataTerms).toMatch(/research/);
+  });
+});

@@ -1,0 +1,36 @@
+/**
+ * The built service worker precaches every model file, the manifest and the onnxruntime-web WASM
+ * file: Workbox skips files over 2 MiB unless configured, and a missing one breaks offline use.
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readManifest } from '../../tools/node-model.ts';
+import { ROOT } from '../browser/harness.ts';
+
+describe('service worker precache', () => {
+  let serviceWorker: string;
+
+  beforeAll(() => {
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+    serviceWorker = readFileSync(resolve(ROOT, 'dist/sw.js'), 'utf8');
+  }, 300_000);
+
+  it('lists every model file', () => {
+    const manifest = readManifest();
+    expect(serviceWorker).toContain('models/net-chu-v1/manifest.json');
+    for (const entry of Object.values(manifest.files)) expect(serviceWorker).toContain(`models/net-chu-v1/${entry.path}`);
+  });
+
+  it('lists each shipped onnxruntime-web WASM file and no other', () => {
+    const wasmFiles = readdirSync(resolve(ROOT, 'dist/assets')).filter((file) => file.endsWith('.wasm'));
+    expect(wasmFiles).toHaveLength(1);
+    for (const file of wasmFiles) expect(serviceWorker).toContain(`assets/${file}`);
+  });
+
+  it('lists the app shell and the web app manifest', () => {
+    expect(serviceWorker).toContain('"index.html"');
+    expect(serviceWorker).toContain('manifest.webmanifest');
+  });
+});
