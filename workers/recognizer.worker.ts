@@ -22,6 +22,7 @@ import { chooseBackend } from './backend.ts';
 // One build of onnxruntime-web serves both backends: its asyncify WASM file runs the CPU kernels
 // and WebGPU, so the app ships and precaches that single WASM file.
 ort.env.wasm.wasmPaths = { wasm: new URL(wasmUrl, self.location.href).href };
+ort.env.logLevel = 'error';
 ort.env.wasm.numThreads = self.crossOriginIsolated ? Math.min(4, navigator.hardwareConcurrency || 1) : 1;
 
 let manifest: ModelManifest | undefined;

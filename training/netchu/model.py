@@ -22,7 +22,8 @@ class ModelConfig:
     local_depth: int = 2
     local_heads: int = 3
     window_columns: int = 8
-    global_attention_indexes: list = field(default_factory=list)
+    # SAM interleaves global-attention blocks among the windowed ones; here the last local block is global.
+    global_attention_indexes: list = field(default_factory=lambda: [1])
     # 16x token compressor: two 3x3 stride-2 convolutions that widen the channels.
     compressor_channels: tuple = (192, 256)
     # Global (CLIP-style) stage over the compressed tokens.
