@@ -3,12 +3,12 @@
 # app's preprocessing, train (resuming where a previous run stopped), export to ONNX, quantise to
 # int8, and write the manifest. Seeded; one progress line per 200 steps in training/runs/.
 #
-# Environment: STEPS (schedule length, default 9000), VNONDB_DIR (data folder).
+# Environment: STEPS (schedule length, default 14000), VNONDB_DIR (data folder).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash tools/ensure-system-packages.sh python
-STEPS=${STEPS:-9000}
+STEPS=${STEPS:-14000}
 RUN=training/runs/compact
 MODEL_DIR=models/net-chu-v1
 REPO_CHECKPOINT=training/checkpoints/compact.fp16.pt

@@ -1,6 +1,6 @@
 /**
  * Offline use: after one visit with the server up, the app loads and recognises with the server
- * stopped, also after a browser restart; a corrupt cached model file is detected.
+ * stopped, also after a browser restart. A corrupt cached model file is detected and replaced.
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';

@@ -45,9 +45,9 @@ class ModelConfig:
 
 
 def deepseek_ocr_full_config(vocab_size=129280):
-    """The paper's size: SAM-base local stage, 256->1024 compressor, CLIP-L global stage, and a
-    DeepSeek-3B-MoE decoder with 64 routed experts (6 active) and 2 shared experts. Expressible,
-    not trained here."""
+    """Full-size DeepSeek-OCR: SAM-base local stage, compressor widening to 1024 channels, CLIP-L
+    global stage, and a DeepSeek-3B-MoE decoder with 64 routed experts (6 active) and 2 shared
+    experts. The config can express it, but only the compact config is trained here."""
     return ModelConfig(
         vocab_size=vocab_size, image_height=1024, patch_size=16, local_dim=768, local_depth=12,
         local_heads=12, window_columns=14, global_attention_indexes=[2, 5, 8, 11],
@@ -166,7 +166,7 @@ class MoE(nn.Module):
     """DeepSeek-MoE feed-forward: shared experts for every token plus `active_experts` of the
     fine-grained routed experts, chosen per token by top-k softmax gating.
 
-    Routed experts are stored stacked and evaluated as one batched matmul; the gate is zero for
+    Routed experts are stored stacked and evaluated as one batched matmul. The gate is zero for
     every expert outside the token's top k, so only the chosen experts contribute to its output.
     """
 
@@ -273,7 +273,7 @@ class Decoder(nn.Module):
         past = past_keys.shape[3]
         positions = torch.arange(t, device=tokens.device) + past
         x = self.token_embed(tokens) + self.position_embed(positions)[None]
-        # Causal mask over the cache plus the new positions: query i sees keys j <= past + i.
+        # Causal mask over the cache plus the new positions: query i attends to keys j <= past + i.
         key_positions = torch.arange(t, device=tokens.device) + past
         key_positions = torch.cat([torch.arange(past, device=tokens.device), key_positions])
         mask = (key_positions[None, :] > positions[:, None]).float() * -1e9

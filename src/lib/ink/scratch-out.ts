@@ -11,7 +11,7 @@ interface Point {
   y: number;
 }
 
-/** Fewest direction reversals along the zig-zag's main axis. */
+/** Minimum number of direction reversals along the zig-zag's main axis. */
 const MIN_REVERSALS = 4;
 /** A swing counts when it spans at least this share of the stroke's extent on that axis. */
 const MIN_SWING = 0.6;

@@ -3,7 +3,7 @@
  * answers. docs/quiz-format.md describes the JSON and CSV formats; `validateQuestions` enforces them.
  */
 
-/** Marks the gap in a question's text; it must occur exactly once. */
+/** Marks the gap in a question's text. validateQuestions requires it exactly once. */
 export const GAP_MARKER = '___';
 
 export const GENRES = ['tục ngữ', 'ca dao', 'thơ'] as const;
@@ -16,7 +16,7 @@ export interface Question {
   source: string;
   /** The line with GAP_MARKER where the missing words go. */
   text: string;
-  /** Accepted answers, each 1 to 3 words; the first is the one shown as the right answer. */
+  /** Accepted answers of 1 to 3 words each. The first is shown as the right answer. */
   answers: string[];
   /** 1 (easy) to 3 (hard). */
   difficulty: 1 | 2 | 3;
