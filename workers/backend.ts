@@ -4,11 +4,12 @@
  * WASM, because their WebGPU has crashed onnxruntime-web.
  */
 import type { Backend, Recognizer } from '../src/runtime/recognizer.ts';
-import type { LoadOptions } from '../src/lib/recognition/protocol.ts';
+import type { BackendReason, LoadOptions } from '../src/lib/recognition/protocol.ts';
 
 export interface BackendChoice {
   recognizer: Recognizer;
-  reason: string;
+  reason: BackendReason;
+  detail: string;
   measured: boolean;
 }
 
@@ -28,12 +29,13 @@ interface AdapterLike {
   info?: { isFallbackAdapter?: boolean };
 }
 
-async function realGpuAdapter(): Promise<string | undefined> {
+/** Returns why WebGPU cannot be used, or undefined when a real adapter exists. */
+async function missingGpu(): Promise<BackendReason | undefined> {
   const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<AdapterLike | null> } }).gpu;
-  if (!gpu) return 'this browser has no WebGPU';
+  if (!gpu) return 'no-webgpu';
   const adapter = await gpu.requestAdapter().catch(() => null);
-  if (!adapter) return 'no WebGPU adapter';
-  if (adapter.info?.isFallbackAdapter ?? adapter.isFallbackAdapter) return 'the WebGPU adapter is a software fallback';
+  if (!adapter) return 'no-adapter';
+  if (adapter.info?.isFallbackAdapter ?? adapter.isFallbackAdapter) return 'fallback-adapter';
   return undefined;
 }
 
@@ -49,16 +51,18 @@ export async function chooseBackend(
   create: (backend: Backend) => Promise<Recognizer>,
 ): Promise<BackendChoice> {
   if (options.backend !== 'auto') {
-    return { recognizer: await create(options.backend), reason: `forced by setting: ${options.backend}`, measured: false };
+    const detail = `forced by setting: ${options.backend}`;
+    return { recognizer: await create(options.backend), reason: 'forced', detail, measured: false };
   }
   if (options.rememberedBackend) {
-    return { recognizer: await create(options.rememberedBackend), reason: 'chosen earlier on this device', measured: false };
+    const detail = `chosen earlier on this device: ${options.rememberedBackend}`;
+    return { recognizer: await create(options.rememberedBackend), reason: 'remembered', detail, measured: false };
   }
-  if (isSafari()) return { recognizer: await create('wasm'), reason: 'Safari: WebGPU is not used', measured: true };
+  if (isSafari()) return { recognizer: await create('wasm'), reason: 'safari', detail: 'Safari: WebGPU is not used', measured: true };
 
   const wasm = await create('wasm');
-  const missing = await realGpuAdapter();
-  if (missing) return { recognizer: wasm, reason: missing, measured: true };
+  const missing = await missingGpu();
+  if (missing) return { recognizer: wasm, reason: missing, detail: `WebGPU unavailable: ${missing}`, measured: true };
 
   let webgpu: Recognizer | undefined;
   try {
@@ -66,12 +70,15 @@ export async function chooseBackend(
     const [gpuMs, wasmMs] = [await warmTime(webgpu), await warmTime(wasm)];
     if (gpuMs <= wasmMs) {
       await wasm.release();
-      return { recognizer: webgpu, reason: `WebGPU ${gpuMs.toFixed(0)} ms vs WASM ${wasmMs.toFixed(0)} ms`, measured: true };
+      const detail = `WebGPU ${gpuMs.toFixed(0)} ms vs WASM ${wasmMs.toFixed(0)} ms`;
+      return { recognizer: webgpu, reason: 'webgpu-faster', detail, measured: true };
     }
     await webgpu.release();
-    return { recognizer: wasm, reason: `WASM ${wasmMs.toFixed(0)} ms vs WebGPU ${gpuMs.toFixed(0)} ms`, measured: true };
+    const detail = `WASM ${wasmMs.toFixed(0)} ms vs WebGPU ${gpuMs.toFixed(0)} ms`;
+    return { recognizer: wasm, reason: 'wasm-faster', detail, measured: true };
   } catch (error) {
+    console.warn('WebGPU failed during the backend check:', error);
     await webgpu?.release().catch(() => undefined);
-    return { recognizer: wasm, reason: `WebGPU failed: ${(error as Error).message}`, measured: true };
+    return { recognizer: wasm, reason: 'webgpu-failed', detail: `WebGPU failed: ${(error as Error).message}`, measured: true };
   }
 }

@@ -62,10 +62,12 @@ const api: RecognizerWorkerApi = {
     const choice = await chooseBackend(options, createRecognizer);
     recognizer?.release().catch(() => undefined);
     recognizer = choice.recognizer;
+    console.info(`Recognizer ready on ${recognizer.backend}: ${choice.detail}`);
     onProgress({ status: 'ready', loaded: total, total });
     return {
       backend: recognizer.backend,
       reason: choice.reason,
+      detail: choice.detail,
       measured: choice.measured,
       modelName: manifest.name,
       modelVersion: manifest.version,

@@ -33,7 +33,7 @@ describe('WebGPU backend', () => {
     const page = await browser.context.newPage();
     const session = await browser.context.newCDPSession(page);
     await openPad(page, url, `?backend=${backend}`);
-    expect(await page.getByTestId('backend').textContent()).toBe(backend.toUpperCase());
+    expect(await page.getByTestId('backend').getAttribute('data-backend')).toBe(backend);
     const texts: string[] = [];
     for (const word of words) {
       if (Number(await page.getByTestId('ink-canvas').getAttribute('data-stroke-count')) > 0) {
@@ -42,7 +42,7 @@ describe('WebGPU backend', () => {
       await writeWithPen(page, session, strokesFromFlat(word.strokes));
       texts.push(await recognizeNow(page));
     }
-    expect(await page.getByTestId('backend').textContent()).toBe(backend.toUpperCase());
+    expect(await page.getByTestId('backend').getAttribute('data-backend')).toBe(backend);
     await page.close();
     return texts;
   }

@@ -3,14 +3,13 @@
  * Only protocol types cross into the UI; onnxruntime-web stays inside the worker.
  */
 import * as Comlink from 'comlink';
-import type { Backend, BackendRequest, LoadProgress, LoadResult, PlainPoint, Recognition, RecognizerWorkerApi } from './protocol.ts';
+import type { Backend, BackendReason, BackendRequest, LoadProgress, LoadResult, PlainPoint, Recognition, RecognizerWorkerApi } from './protocol.ts';
 
 class RecognizerClient {
   status = $state<'idle' | 'loading' | 'ready' | 'error'>('idle');
   progress = $state<LoadProgress | null>(null);
   backend = $state<Backend | null>(null);
-  reason = $state('');
-  dataTerms = $state('');
+  reason = $state<BackendReason | null>(null);
   lastError = $state<unknown>(null);
   private api: Comlink.Remote<RecognizerWorkerApi> | undefined;
 
@@ -32,7 +31,6 @@ class RecognizerClient {
       );
       this.backend = result.backend;
       this.reason = result.reason;
-      this.dataTerms = result.dataTerms;
       this.status = 'ready';
       return result;
     } catch (error) {

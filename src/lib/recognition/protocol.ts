@@ -24,10 +24,23 @@ export interface LoadOptions {
   rememberedBackend?: Backend;
 }
 
+/** Why a backend was chosen; the UI shows each in Vietnamese. */
+export type BackendReason =
+  | 'forced'
+  | 'remembered'
+  | 'safari'
+  | 'no-webgpu'
+  | 'no-adapter'
+  | 'fallback-adapter'
+  | 'webgpu-faster'
+  | 'wasm-faster'
+  | 'webgpu-failed';
+
 export interface LoadResult {
   backend: Backend;
-  /** Why this backend was chosen, in English, for the settings view and logs. */
-  reason: string;
+  reason: BackendReason;
+  /** The reason in English with measured times or the error, for logs. */
+  detail: string;
   modelName: string;
   modelVersion: string;
   dataTerms: string;
