@@ -47,6 +47,8 @@ export default defineConfig({
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
+      // The glob below already precaches the icons.
+      includeManifestIcons: false,
       manifest: {
         name: 'Nét Chữ — Đọc chữ viết tay tiếng Việt',
         short_name: 'Nét Chữ',
@@ -81,6 +83,7 @@ export default defineConfig({
   server: { headers: ISOLATION_HEADERS },
   preview: { headers: ISOLATION_HEADERS },
   test: {
+    globalSetup: ['tests/global-setup.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       { extends: true, test: { name: 'model', include: ['tests/model/**/*.test.ts'], testTimeout: 600_000 } },

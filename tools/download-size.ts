@@ -4,7 +4,7 @@
  *
  * Usage: tsx tools/download-size.ts   (after `vite build`)
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +20,7 @@ export interface DownloadSize {
 
 export function measureDownload(): DownloadSize {
   const serviceWorker = readFileSync(resolve(dist, 'sw.js'), 'utf8');
-  const paths = [...new Set([...serviceWorker.matchAll(/url:"([^"]+)"/g)].map((match) => match[1]!))];
+  const paths = [...new Set([...serviceWorker.matchAll(/"?url"?:\s*"([^"]+)"/g)].map((match) => match[1]!))];
   const files = paths.map((path) => {
     const bytes = readFileSync(resolve(dist, path));
     return {
@@ -30,9 +30,12 @@ export function measureDownload(): DownloadSize {
       brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
     };
   });
-  // The service worker script itself is downloaded too, though it is not in its own precache list.
-  const sw = readFileSync(resolve(dist, 'sw.js'));
-  files.push({ path: 'sw.js', raw: sw.length, gzip: gzipSync(sw, { level: 9 }).length, brotli: brotliCompressSync(sw).length });
+  // The service worker and the Workbox runtime it loads are downloaded too, outside the precache list.
+  const workerFiles = ['sw.js', ...readdirSync(dist).filter((file) => /^workbox-.*\.js$/.test(file))];
+  for (const path of workerFiles) {
+    const bytes = readFileSync(resolve(dist, path));
+    files.push({ path, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli: brotliCompressSync(bytes).length });
+  }
   const sum = (key: 'raw' | 'gzip' | 'brotli') => files.reduce((total, file) => total + file[key], 0);
   return { files, raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli') };
 }

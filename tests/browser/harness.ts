@@ -1,9 +1,8 @@
 /**
- * Browser test harness: builds the app once, serves dist/ with `vite preview` on 127.0.0.1,
- * and drives Debian's Chromium through playwright-core (never a downloaded browser).
+ * Browser test harness: serves dist/ (built by tests/global-setup.ts) with `vite preview` on
+ * 127.0.0.1, and drives Debian's Chromium through playwright-core (never a downloaded browser).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,18 +22,6 @@ const CHROMIUM_FLAGS = [
   '--disable-sync',
   '--disable-default-apps',
 ];
-
-let built = false;
-
-/** Builds dist/ once per test process, unless a build newer than the model already exists. */
-export function buildApp(): void {
-  if (built) return;
-  const manifest = join(ROOT, 'models/net-chu-v1/manifest.json');
-  const output = join(ROOT, 'dist/index.html');
-  const fresh = existsSync(output) && statSync(output).mtimeMs > statSync(manifest).mtimeMs && process.env.NET_CHU_REBUILD !== '1';
-  if (!fresh) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-  built = true;
-}
 
 export async function startServer(port = 0): Promise<{ url: string; server: PreviewServer }> {
   const server = await preview({ root: ROOT, logLevel: 'warn', preview: { host: '127.0.0.1', port, strictPort: port !== 0 } });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { PALM_WINDOW_MS } from '../../src/lib/ink/pointer.ts';
-import { buildApp, launchBrowser, openPad, removeProfile, startServer, writeWithPen, type Browser, type ReplayPoint } from './harness.ts';
+import { launchBrowser, openPad, removeProfile, startServer, writeWithPen, type Browser, type ReplayPoint } from './harness.ts';
 
 const LINE: ReplayPoint[][] = [[{ x: 0, y: 0 }, { x: 40, y: 50 }, { x: 80, y: 100 }]];
 const WORD: ReplayPoint[][] = [
@@ -26,7 +26,6 @@ describe('ink editing', () => {
   let session: CDPSession;
 
   beforeAll(async () => {
-    buildApp();
     ({ url, server } = await startServer());
     browser = await launchBrowser();
     page = await browser.context.newPage();

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { strokesFromFlat } from '../../src/runtime/preprocess.ts';
 import { evenlySpaced, readSamples, vnondbFile, type InkSample } from '../../tools/dataset.ts';
-import { buildApp, launchBrowser, openPad, recognizeNow, removeProfile, startServer, writeWithPen, type Browser } from './harness.ts';
+import { launchBrowser, openPad, recognizeNow, removeProfile, startServer, writeWithPen, type Browser } from './harness.ts';
 
 /** Waits until the service worker has precached everything and controls the page. */
 async function waitForServiceWorker(page: Page): Promise<void> {
@@ -47,7 +47,6 @@ describe('offline', () => {
   });
 
   beforeAll(async () => {
-    buildApp();
     word = evenlySpaced(await readSamples(vnondbFile('test.jsonl.gz')), 1)[0]!;
     const { server } = await startServer();
     port = (server.httpServer.address() as { port: number }).port;

@@ -8,7 +8,7 @@ import { exactMatchRate } from '../../src/runtime/metrics.ts';
 import { strokesFromFlat } from '../../src/runtime/preprocess.ts';
 import { evenlySpaced, readSamples, vnondbFile, type InkSample } from '../../tools/dataset.ts';
 import { loadNodeRecognizer } from '../../tools/node-model.ts';
-import { buildApp, launchBrowser, openPad, recognizeNow, removeProfile, startServer, writeWithPen, type Browser } from './harness.ts';
+import { launchBrowser, openPad, recognizeNow, removeProfile, startServer, writeWithPen, type Browser } from './harness.ts';
 
 const WORDS = 30;
 
@@ -19,7 +19,6 @@ describe('pen replay of real words', () => {
   let words: InkSample[];
 
   beforeAll(async () => {
-    buildApp();
     words = evenlySpaced(await readSamples(vnondbFile('test.jsonl.gz')), WORDS);
     ({ url, server } = await startServer());
     browser = await launchBrowser();

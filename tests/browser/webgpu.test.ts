@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreviewServer } from 'vite';
 import { strokesFromFlat } from '../../src/runtime/preprocess.ts';
 import { evenlySpaced, readSamples, vnondbFile, type InkSample } from '../../tools/dataset.ts';
-import { buildApp, launchBrowser, openPad, recognizeNow, removeProfile, startServer, writeWithPen, type Browser } from './harness.ts';
+import { launchBrowser, openPad, recognizeNow, removeProfile, startServer, writeWithPen, type Browser } from './harness.ts';
 
 const WORDS = 5;
 
@@ -17,7 +17,6 @@ describe('WebGPU backend', () => {
   let words: InkSample[];
 
   beforeAll(async () => {
-    buildApp();
     words = evenlySpaced(await readSamples(vnondbFile('test.jsonl.gz')), WORDS);
     ({ url, server } = await startServer());
     browser = await launchBrowser({ webgpu: true });

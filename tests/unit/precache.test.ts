@@ -2,7 +2,6 @@
  * The built service worker precaches every model file, the manifest and the onnxruntime-web WASM
  * file: Workbox skips files over 2 MiB unless configured, and a missing one breaks offline use.
  */
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,9 +12,9 @@ describe('service worker precache', () => {
   let serviceWorker: string;
 
   beforeAll(() => {
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+    // tests/global-setup.ts has built dist/ for this run.
     serviceWorker = readFileSync(resolve(ROOT, 'dist/sw.js'), 'utf8');
-  }, 300_000);
+  });
 
   it('lists every model file', () => {
     const manifest = readManifest();
