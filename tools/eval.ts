@@ -2,7 +2,7 @@
  * Evaluates the shipped quantised model on a VNOnDB-format file through the recognition runtime
  * (onnxruntime-web WASM in Node). The last line printed is one JSON object with the results.
  *
- * Usage: npm run eval -- FILE [--limit N] [--phrases] [--train TRAIN_FILE] [--beam N] [--threads N]
+ * Usage: npm run eval -- FILE [--limit N] [--phrases] [--train TRAIN_FILE] [--beam N] [--length-penalty A] [--threads N]
  *                              [--model MANIFEST] [--out RESULTS.json]
  */
 import { writeFileSync } from 'node:fs';
@@ -10,11 +10,11 @@ import { parseArgs } from 'node:util';
 import { modelBytes } from '../src/runtime/manifest.ts';
 import { characterErrorRate, exactMatchRate, quantile, wordErrorRate } from '../src/runtime/metrics.ts';
 import { strokesFromFlat } from '../src/runtime/preprocess.ts';
-import { DEFAULT_BEAM_WIDTH } from '../src/runtime/recognizer.ts';
+import { DEFAULT_BEAM_WIDTH, DEFAULT_LENGTH_PENALTY } from '../src/runtime/recognizer.ts';
 import { buildPhrases, evenlySpaced, readSamples } from './dataset.ts';
 import { DEFAULT_MANIFEST, loadNodeRecognizer } from './node-model.ts';
 
-const USAGE = 'Usage: npm run eval -- FILE [--limit N] [--phrases] [--train TRAIN_FILE] [--beam N] [--threads N] [--model MANIFEST] [--out RESULTS.json]';
+const USAGE = 'Usage: npm run eval -- FILE [--limit N] [--phrases] [--train TRAIN_FILE] [--beam N] [--length-penalty A] [--threads N] [--model MANIFEST] [--out RESULTS.json]';
 
 const { values: options, positionals } = parseArgs({
   allowPositionals: true,
@@ -23,6 +23,7 @@ const { values: options, positionals } = parseArgs({
     phrases: { type: 'boolean', default: false },
     train: { type: 'string' },
     beam: { type: 'string', default: String(DEFAULT_BEAM_WIDTH) },
+    'length-penalty': { type: 'string', default: String(DEFAULT_LENGTH_PENALTY) },
     threads: { type: 'string', default: '1' },
     model: { type: 'string', default: DEFAULT_MANIFEST },
     out: { type: 'string' },
@@ -48,6 +49,11 @@ async function main(): Promise<void> {
   const limit = positiveInteger('limit', options.limit);
   const beamWidth = positiveInteger('beam', options.beam)!;
   const threads = positiveInteger('threads', options.threads)!;
+  const lengthPenalty = Number(options['length-penalty']);
+  if (!Number.isFinite(lengthPenalty) || lengthPenalty < 0) {
+    console.error(`Invalid --length-penalty ${JSON.stringify(options['length-penalty'])}: expected a number >= 0.\n${USAGE}`);
+    process.exit(2);
+  }
 
   const words = await readSamples(positionals[0]!);
   const samples = evenlySpaced(options.phrases ? buildPhrases(words) : words, limit);
@@ -55,7 +61,7 @@ async function main(): Promise<void> {
   const recognizer = await loadNodeRecognizer(options.model, threads);
 
   // Warm up once so the first sample's latency does not include session initialisation.
-  if (samples[0]) await recognizer.recognize(strokesFromFlat(samples[0].strokes), { beamWidth });
+  if (samples[0]) await recognizer.recognize(strokesFromFlat(samples[0].strokes), { beamWidth, lengthPenalty });
 
   const references: string[] = [];
   const hypotheses: string[] = [];
@@ -64,7 +70,7 @@ async function main(): Promise<void> {
   for (const [i, sample] of samples.entries()) {
     const strokes = strokesFromFlat(sample.strokes);
     const startedAt = performance.now();
-    const result = await recognizer.recognize(strokes, { beamWidth });
+    const result = await recognizer.recognize(strokes, { beamWidth, lengthPenalty });
     latencies.push(performance.now() - startedAt);
     references.push(sample.label);
     hypotheses.push(result.text);
@@ -85,6 +91,7 @@ async function main(): Promise<void> {
     latency_ms_p95: quantile(latencies, 0.95),
     model_bytes: modelBytes(recognizer.manifest),
     beam: beamWidth,
+    length_penalty: lengthPenalty,
     threads,
   };
   if (trainLabels) {

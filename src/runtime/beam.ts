@@ -16,6 +16,11 @@ export interface BeamOptions {
   eosId: number;
   /** Stop once every live hypothesis is this many nats below the best finished one. */
   pruneMargin?: number;
+  /**
+   * Length normalisation of the final ranking: hypotheses are ranked by logProb / length^alpha
+   * (length counts EOS). 0 ranks by summed log-probability, which favours short texts.
+   */
+  lengthPenalty?: number;
 }
 
 /**
@@ -70,7 +75,9 @@ export async function beamSearch(
   }
 
   // Hypotheses cut off by the length limit still count, ranked by what they scored so far.
-  return [...finished, ...live].sort((a, b) => b.logProb - a.logProb);
+  const alpha = options.lengthPenalty ?? 0;
+  const rank = (h: Hypothesis) => h.logProb / Math.pow(h.tokens.length + 1, alpha);
+  return [...finished, ...live].sort((a, b) => rank(b) - rank(a));
 }
 
 /** Indexes of the `count` largest values, largest first. */

@@ -18,6 +18,8 @@ export interface RecognizerOptions {
   beamWidth?: number;
   /** Most candidates returned. */
   maxCandidates?: number;
+  /** Length normalisation exponent of the beam ranking (see BeamOptions.lengthPenalty). */
+  lengthPenalty?: number;
 }
 
 export interface Candidate {
@@ -43,6 +45,7 @@ export interface Recognition {
 
 export const DEFAULT_BEAM_WIDTH = 4;
 export const DEFAULT_MAX_CANDIDATES = 4;
+export const DEFAULT_LENGTH_PENALTY = 0;
 
 export class RecognitionError extends Error {
   override name = 'RecognitionError';
@@ -112,7 +115,12 @@ export class Recognizer {
 
     const hypotheses = await beamSearch(
       BOS_ID,
-      { beamWidth, maxLength: this.manifest.decoder.maxTextLength - 1, eosId: EOS_ID },
+      {
+        beamWidth,
+        maxLength: this.manifest.decoder.maxTextLength - 1,
+        eosId: EOS_ID,
+        lengthPenalty: options.lengthPenalty ?? DEFAULT_LENGTH_PENALTY,
+      },
       async (lastTokens, origins) => {
         const batch = lastTokens.length;
         if (batch !== tiledFor) {
