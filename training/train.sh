@@ -25,7 +25,7 @@ fi
 
 mkdir -p "$RUN"
 if [ ! -f "$RUN/last.pt" ] && [ -f "$REPO_CHECKPOINT" ]; then
-  $PYTHON -m netchu.checkpoint expand "$REPO_CHECKPOINT" "$RUN/last.pt"
+  $PYTHON -m netchu.checkpoint expand "$REPO_CHECKPOINT" "$RUN/last.pt" --best "$RUN/best.pt"
 fi
 $PYTHON -m netchu.train --out "$RUN" --steps "$STEPS" --resume 2>&1 | tee -a "$RUN/train.log"
 
@@ -41,5 +41,5 @@ $PYTHON -m netchu.manifest --run "$RUN" --model-dir "$MODEL_DIR"
 # A manifest for the float export, so `npm run eval -- --model` can measure what int8 costs.
 $PYTHON -m netchu.manifest --run "$RUN" --model-dir training/export/net-chu-v1 --name net-chu-v1-float \
   --encoder encoder.onnx --decoder decoder.onnx
-$PYTHON -m netchu.checkpoint shrink "$RUN/last.pt" "$REPO_CHECKPOINT"
+$PYTHON -m netchu.checkpoint shrink "$RUN/last.pt" "$REPO_CHECKPOINT" --best "$RUN/best.pt"
 echo "Model written to $MODEL_DIR. Measure it with: npm run eval -- \$VNONDB_DIR/test.jsonl.gz"
