@@ -108,18 +108,19 @@ export async function writeWithPen(
   }
 }
 
-/** Presses the recognise button and returns the recognised text once recognition finished. */
+/** Presses the recognise button and returns the recognised text once that recognition finished. */
 export async function recognizeNow(page: Page): Promise<string> {
-  const before = await page.getByTestId('recognition-time').textContent().catch(() => null);
+  const text = page.getByTestId('recognition-text');
+  const before = Number(await text.getAttribute('data-completed'));
   await page.getByTestId('recognize').click();
+  // The count rises for the click's own run, also when an automatic run was still busy.
   await page.waitForFunction(
     (previous) => {
-      const text = document.querySelector('[data-testid="recognition-text"]');
-      const time = document.querySelector('[data-testid="recognition-time"]')?.textContent ?? null;
-      return text?.getAttribute('data-busy') === 'false' && time !== null && time !== previous;
+      const element = document.querySelector('[data-testid="recognition-text"]');
+      return element?.getAttribute('data-busy') === 'false' && Number(element.getAttribute('data-completed')) > previous;
     },
     before,
     { timeout: 60_000 },
   );
-  return (await page.getByTestId('recognition-text').textContent())?.trim() ?? '';
+  return (await text.textContent())?.trim() ?? '';
 }
