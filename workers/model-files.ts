@@ -53,40 +53,23 @@ async function download(url: string, onBytes: (loaded: number) => void): Promise
   return readWithProgress(response, onBytes);
 }
 
-/** Deletes every cached copy of `url`, whatever revision query the service worker added to its key. */
-async function evictEverywhere(url: string): Promise<number> {
-  if (typeof caches === 'undefined') return 0;
+interface CachedCopy {
+  cache: Cache;
+  request: Request;
+}
+
+/** Finds every cached copy of `url`, whatever revision query the service worker added to its key. */
+async function findCachedCopies(url: string): Promise<CachedCopy[]> {
+  if (typeof caches === 'undefined') return [];
   const path = new URL(url).pathname;
-  let removed = 0;
+  const copies: CachedCopy[] = [];
   for (const name of await caches.keys()) {
     const cache = await caches.open(name);
     for (const request of await cache.keys()) {
-      if (new URL(request.url).pathname === path && (await cache.delete(request))) removed++;
+      if (new URL(request.url).pathname === path) copies.push({ cache, request });
     }
   }
-  return removed;
-}
-
-/** Stores a verified file back under the service worker's own cache key, so offline use keeps working. */
-async function storeVerified(url: string, bytes: Uint8Array, cacheKeys: Request[]): Promise<void> {
-  for (const key of cacheKeys) {
-    for (const name of await caches.keys()) {
-      const cache = await caches.open(name);
-      if (name.includes('precache')) await cache.put(key, new Response(bytes as Uint8Array<ArrayBuffer>));
-    }
-  }
-  if (cacheKeys.length === 0) console.info(`No cached copy of ${url} to restore`);
-}
-
-async function cachedKeys(url: string): Promise<Request[]> {
-  if (typeof caches === 'undefined') return [];
-  const path = new URL(url).pathname;
-  const keys: Request[] = [];
-  for (const name of await caches.keys()) {
-    const cache = await caches.open(name);
-    for (const request of await cache.keys()) if (new URL(request.url).pathname === path) keys.push(request);
-  }
-  return keys;
+  return copies;
 }
 
 /**
@@ -112,13 +95,14 @@ export async function fetchModelFiles(
     if (bytes.length !== entry.bytes || (await sha256Hex(bytes)) !== entry.sha256) {
       // The cached copy is damaged: drop it and get a fresh one from the network.
       console.warn(`Model file ${entry.path} failed its sha256 check; downloading it again`);
-      const keys = await cachedKeys(url);
-      await evictEverywhere(url);
+      const copies = await findCachedCopies(url);
+      for (const { cache, request } of copies) await cache.delete(request);
       bytes = await download(url, report);
       if (bytes.length !== entry.bytes || (await sha256Hex(bytes)) !== entry.sha256) {
         throw new ModelFileError(WORKER_ERRORS.modelCorrupt, `Model file ${entry.path} is still corrupt after downloading it again`);
       }
-      await storeVerified(url, bytes, keys);
+      // Put the verified file back under the service worker's own keys, so offline use keeps working.
+      for (const { cache, request } of copies) await cache.put(request, new Response(bytes as Uint8Array<ArrayBuffer>));
     }
     files[role] = bytes;
     done += entry.bytes;

@@ -1,5 +1,5 @@
 /**
- * Beam search over the decoder's per-step log-probabilities. The search itself knows nothing of
+ * Beam search over the decoder's per-step log-probabilities. The search itself does not depend on
  * ONNX: `step` runs the decoder for the live hypotheses and returns their next-token log-probs.
  */
 
@@ -26,7 +26,7 @@ export interface BeamOptions {
 /**
  * Runs the search. `step(lastTokens, origins)` receives, for each live hypothesis, its last token
  * and the index of the hypothesis of the previous step it extends, so the caller can reorder its
- * KV cache; it returns one row of log-probabilities over the vocabulary per hypothesis.
+ * KV cache. It returns one row of log-probabilities over the vocabulary per hypothesis.
  */
 export async function beamSearch(
   bosId: number,

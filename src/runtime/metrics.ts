@@ -54,7 +54,7 @@ export function exactMatchRate(references: readonly string[], hypotheses: readon
   return matches.length / references.length;
 }
 
-/** The q-quantile (0..1) of the values by linear interpolation; NaN when there are none. */
+/** Computes the q-quantile (0..1) of the values by linear interpolation, or NaN when there are none. */
 export function quantile(values: readonly number[], q: number): number {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
+import { strokesFromFlat } from '../../src/runtime/preprocess.ts';
 
 export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -123,4 +124,19 @@ export async function recognizeNow(page: Page): Promise<string> {
     { timeout: 60_000 },
   );
   return (await text.textContent())?.trim() ?? '';
+}
+
+export async function strokeCount(page: Page): Promise<number> {
+  return Number(await page.getByTestId('ink-canvas').getAttribute('data-stroke-count'));
+}
+
+/** Writes each sample on a cleared pad and returns the recognised texts, in order. */
+export async function readSamplesOnPad(page: Page, session: CDPSession, samples: { strokes: number[][] }[]): Promise<string[]> {
+  const texts: string[] = [];
+  for (const sample of samples) {
+    if ((await strokeCount(page)) > 0) await page.getByTestId('clear-ink').click();
+    await writeWithPen(page, session, strokesFromFlat(sample.strokes));
+    texts.push(await recognizeNow(page));
+  }
+  return texts;
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { PALM_WINDOW_MS } from '../../src/lib/ink/pointer.ts';
-import { launchBrowser, openPad, removeProfile, startServer, writeWithPen, type Browser, type ReplayPoint } from './harness.ts';
+import { launchBrowser, openPad, removeProfile, startServer, strokeCount, writeWithPen, type Browser, type ReplayPoint } from './harness.ts';
 
 const LINE: ReplayPoint[][] = [[{ x: 0, y: 0 }, { x: 40, y: 50 }, { x: 80, y: 100 }]];
 const WORD: ReplayPoint[][] = [
@@ -13,10 +13,6 @@ const WORD: ReplayPoint[][] = [
   [{ x: 60, y: 100 }, { x: 60, y: 30 }],
   [{ x: 80, y: 100 }, { x: 95, y: 40 }, { x: 110, y: 100 }],
 ];
-
-async function strokeCount(page: Page): Promise<number> {
-  return Number(await page.getByTestId('ink-canvas').getAttribute('data-stroke-count'));
-}
 
 describe('ink editing', () => {
   let server: PreviewServer;

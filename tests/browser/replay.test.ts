@@ -8,7 +8,7 @@ import { exactMatchRate } from '../../src/runtime/metrics.ts';
 import { strokesFromFlat } from '../../src/runtime/preprocess.ts';
 import { evenlySpaced, readSamples, vnondbFile, type InkSample } from '../../tools/dataset.ts';
 import { loadNodeRecognizer } from '../../tools/node-model.ts';
-import { launchBrowser, openPad, recognizeNow, removeProfile, startServer, writeWithPen, type Browser } from './harness.ts';
+import { launchBrowser, openPad, readSamplesOnPad, removeProfile, startServer, type Browser } from './harness.ts';
 
 const WORDS = 30;
 
@@ -35,14 +35,7 @@ describe('pen replay of real words', () => {
     const session = await browser.context.newCDPSession(page);
     await openPad(page, url, '?backend=wasm');
 
-    const inPage: string[] = [];
-    for (const word of words) {
-      if (Number(await page.getByTestId('ink-canvas').getAttribute('data-stroke-count')) > 0) {
-        await page.getByTestId('clear-ink').click();
-      }
-      await writeWithPen(page, session, strokesFromFlat(word.strokes));
-      inPage.push(await recognizeNow(page));
-    }
+    const inPage = await readSamplesOnPad(page, session, words);
 
     const recognizer = await loadNodeRecognizer();
     const inNode: string[] = [];

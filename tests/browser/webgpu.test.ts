@@ -4,9 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreviewServer } from 'vite';
-import { strokesFromFlat } from '../../src/runtime/preprocess.ts';
 import { evenlySpaced, readSamples, vnondbFile, type InkSample } from '../../tools/dataset.ts';
-import { launchBrowser, openPad, recognizeNow, removeProfile, startServer, writeWithPen, type Browser } from './harness.ts';
+import { launchBrowser, openPad, readSamplesOnPad, removeProfile, startServer, type Browser } from './harness.ts';
 
 const WORDS = 5;
 
@@ -33,14 +32,7 @@ describe('WebGPU backend', () => {
     const session = await browser.context.newCDPSession(page);
     await openPad(page, url, `?backend=${backend}`);
     expect(await page.getByTestId('backend').getAttribute('data-backend')).toBe(backend);
-    const texts: string[] = [];
-    for (const word of words) {
-      if (Number(await page.getByTestId('ink-canvas').getAttribute('data-stroke-count')) > 0) {
-        await page.getByTestId('clear-ink').click();
-      }
-      await writeWithPen(page, session, strokesFromFlat(word.strokes));
-      texts.push(await recognizeNow(page));
-    }
+    const texts = await readSamplesOnPad(page, session, words);
     expect(await page.getByTestId('backend').getAttribute('data-backend')).toBe(backend);
     await page.close();
     return texts;

@@ -47,7 +47,7 @@ def load_model(path):
 
 
 def parity_image(height, width):
-    """A fixed synthetic image for the parity fixtures: a few strokes, no dataset content."""
+    """Draws a fixed synthetic image for the parity fixtures: a few strokes, no dataset content."""
     y, x = np.mgrid[0:height, 0:width].astype(np.float32)
     image = np.zeros((height, width), np.float32)
     for k in range(4):

@@ -1,6 +1,6 @@
 /**
  * The strokes on the pad with per-action undo and redo. Every change (a stroke added, strokes
- * scratched out, the pad cleared) is one undo step; a new change after an undo drops the redo
+ * scratched out, the pad cleared) is one undo step. A new change after an undo drops the redo
  * steps, as editors do.
  */
 import { findScratchedStrokes } from './scratch-out.ts';

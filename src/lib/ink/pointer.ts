@@ -17,7 +17,7 @@ export function toPenPoint(event: PointerEvent, rect: DOMRect): PenPoint {
   return { x: event.clientX - rect.left, y: event.clientY - rect.top, pressure, time: event.timeStamp };
 }
 
-/** The event and, where the browser merged several into it, every sample it carries. */
+/** Returns every sample the browser merged into the event, or the event itself when there are none. */
 export function samples(event: PointerEvent): PointerEvent[] {
   const coalesced = typeof event.getCoalescedEvents === 'function' ? event.getCoalescedEvents() : [];
   return coalesced.length > 0 ? coalesced : [event];

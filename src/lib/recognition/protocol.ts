@@ -24,7 +24,7 @@ export interface LoadOptions {
   rememberedBackend?: Backend;
 }
 
-/** Why a backend was chosen; the UI shows each in Vietnamese. */
+/** Reason code for the chosen backend. The UI shows each one in Vietnamese. */
 export type BackendReason =
   | 'forced'
   | 'remembered'

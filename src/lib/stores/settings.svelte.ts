@@ -26,7 +26,7 @@ class Settings {
     await saveValue<SavedSettings>(KEY, { backend: this.backend, rememberedBackend: this.rememberedBackend });
   }
 
-  /** The backend the URL query `?backend=webgpu|wasm` forces, used by tests; undefined otherwise. */
+  /** Returns the backend forced by the URL query `?backend=webgpu|wasm` (used by tests), else undefined. */
   queryBackend(): Backend | undefined {
     const value = new URLSearchParams(location.search).get('backend');
     return value === 'webgpu' || value === 'wasm' ? value : undefined;
