@@ -1,8 +1,10 @@
 /** Vietnamese text of every screen and message. Logs stay in English. */
+import type { SetChoice } from '../quiz/session.ts';
+
 export const vi = {
   appName: 'Nét Chữ',
   tagline: 'Đọc chữ viết tay tiếng Việt ngay trên máy, không cần mạng',
-  nav: { write: 'Viết tự do', settings: 'Cài đặt' },
+  nav: { write: 'Viết tự do', quiz: 'Đố vui Văn học', journey: 'Hành trình', settings: 'Cài đặt' },
   write: {
     title: 'Viết tự do',
     hint: 'Viết một từ hoặc một cụm từ (tối đa 4 từ) vào khung dưới đây.',
@@ -44,6 +46,101 @@ export const vi = {
       'webgpu-failed': 'WebGPU gặp lỗi khi chạy thử',
     } as Record<string, string>,
   },
+  quiz: {
+    title: 'Đố vui Văn học Việt Nam',
+    intro: 'Điền từ còn thiếu vào câu tục ngữ, ca dao hoặc câu thơ bằng cách viết tay hoặc gõ phím.',
+    chooseSet: 'Chọn bộ câu hỏi',
+    bundledSet: 'Bộ câu hỏi có sẵn',
+    genreLabel: 'Thể loại',
+    allGenres: 'Tất cả thể loại',
+    genres: { 'tục ngữ': 'Tục ngữ', 'ca dao': 'Ca dao', thơ: 'Thơ' } as Record<string, string>,
+    difficultyLabel: 'Mức độ',
+    allDifficulties: 'Mọi mức độ',
+    difficulties: { 1: 'Dễ', 2: 'Vừa', 3: 'Khó' } as Record<number, string>,
+    countLabel: 'Số câu',
+    available: (n: number) => `Có ${n} câu phù hợp.`,
+    noneAvailable: 'Không có câu hỏi nào phù hợp. Hãy chọn thể loại hoặc mức độ khác.',
+    start: 'Bắt đầu',
+    importedSets: 'Bộ câu hỏi của giáo viên',
+    noImportedSets: 'Chưa nhập bộ câu hỏi nào.',
+    setSize: (n: number) => `${n} câu`,
+    startSet: 'Làm bộ này',
+    removeSet: 'Xóa bộ này',
+    confirmRemoveSet: (name: string) => `Xóa bộ câu hỏi "${name}" khỏi máy này?`,
+    importLabel: 'Nhập bộ câu hỏi (tệp JSON hoặc CSV)',
+    importHelp: 'Định dạng tệp được mô tả trong tài liệu docs/quiz-format.md.',
+    imported: (n: number, name: string) => `Đã nhập ${n} câu hỏi vào bộ "${name}".`,
+    importNothing: 'Tệp không có câu hỏi hợp lệ nào nên không nhập gì.',
+    skipped: (n: number) => `${n} mục không hợp lệ bị bỏ qua:`,
+    problemAtLine: (line: number) => `Dòng ${line}`,
+    problemAtIndex: (index: number) => `Mục số ${index} (đếm từ 0)`,
+    exportQuestions: 'Xuất câu hỏi',
+    exportJson: 'Tải về JSON',
+    exportCsv: 'Tải về CSV',
+    progress: (current: number, total: number) => `Câu ${current} / ${total}`,
+    fillGap: 'Điền vào chỗ trống',
+    modeInk: 'Viết tay',
+    modeTyped: 'Gõ phím',
+    typedLabel: 'Câu trả lời',
+    canvasLabel: 'Khung viết câu trả lời',
+    answerToConfirm: 'Câu trả lời sẽ nộp',
+    confirm: 'Nộp câu trả lời',
+    next: 'Câu tiếp theo',
+    finish: 'Xem kết quả',
+    quit: 'Bỏ bài này',
+    confirmQuit: 'Bỏ bài đang làm? Các câu đã trả lời sẽ không được lưu vào hành trình.',
+    results: {
+      correct: 'Đúng rồi!',
+      'wrong-diacritics': 'Sai dấu',
+      wrong: 'Chưa đúng',
+      empty: 'Chưa có câu trả lời',
+    } as Record<string, string>,
+    wrongSyllables: (syllables: string[]) => `Xem lại dấu của chữ: ${syllables.join(', ')}.`,
+    expected: 'Đáp án',
+    yourAnswer: 'Bạn trả lời',
+    summaryTitle: 'Kết quả',
+    score: (correct: number, total: number) => `Bạn trả lời đúng ${correct} / ${total} câu.`,
+    review: 'Xem lại từng câu',
+    newQuiz: 'Làm bài mới',
+    exportResults: 'Xuất kết quả',
+    issues: {
+      'not-object': 'không phải một câu hỏi',
+      'missing-id': 'thiếu mã câu (id)',
+      'bad-genre': 'thể loại phải là "tục ngữ", "ca dao" hoặc "thơ"',
+      'missing-source': 'thiếu nguồn (source)',
+      'missing-text': 'thiếu câu hỏi (text)',
+      'text-not-nfc': 'câu hỏi không ở dạng Unicode NFC',
+      'gap-count': 'câu hỏi phải có đúng một chỗ trống ___',
+      'missing-answers': 'thiếu đáp án',
+      'empty-answer': 'có đáp án để trống',
+      'answer-not-nfc': 'đáp án không ở dạng Unicode NFC',
+      'answer-length': 'mỗi đáp án chỉ được từ 1 đến 3 chữ',
+      'bad-difficulty': 'mức độ phải là 1, 2 hoặc 3',
+      'duplicate-id': 'mã câu bị trùng',
+      'duplicate-question': 'câu hỏi bị trùng',
+    } as Record<string, string>,
+    fileErrors: {
+      empty: 'Tệp rỗng.',
+      'bad-json': 'Tệp JSON bị lỗi cú pháp nên không đọc được.',
+      'bad-json-shape': 'Tệp JSON phải là một danh sách câu hỏi hoặc có trường "questions".',
+      'missing-columns': 'Tệp CSV thiếu cột:',
+    } as Record<string, string>,
+  },
+  journey: {
+    title: 'Hành trình của bạn',
+    streak: (days: number) => (days > 0 ? `Chuỗi ${days} ngày liên tiếp luyện tập` : 'Hôm nay chưa làm bài nào. Làm một bài để bắt đầu chuỗi ngày!'),
+    byGenre: 'Tỉ lệ đúng theo thể loại',
+    accuracy: (correct: number, answered: number) =>
+      answered === 0 ? 'chưa làm câu nào' : `${Math.round((100 * correct) / answered)}% (${correct} / ${answered} câu)`,
+    finished: 'Các bài đã làm',
+    none: 'Bạn chưa làm xong bài nào.',
+    date: 'Ngày',
+    set: 'Bộ câu hỏi',
+    score: 'Điểm',
+    clear: 'Xóa hành trình',
+    confirmClear: 'Xóa toàn bộ các bài đã làm trên máy này? Không thể hoàn tác.',
+    cleared: 'Đã xóa hành trình.',
+  },
   settings: {
     title: 'Cài đặt',
     backendLabel: 'Nơi chạy mô hình nhận dạng',
@@ -55,7 +152,7 @@ export const vi = {
     persisted: 'Dữ liệu được lưu lâu dài trên máy này.',
     notPersisted: 'Trình duyệt có thể xóa dữ liệu khi thiếu dung lượng.',
     clearData: 'Xóa toàn bộ dữ liệu',
-    confirmClear: 'Xóa toàn bộ lịch sử và cài đặt trên máy này? Không thể hoàn tác.',
+    confirmClear: 'Xóa toàn bộ dữ liệu trên máy này (bài viết, bài đố vui đang làm, hành trình, bộ câu hỏi đã nhập và cài đặt)? Không thể hoàn tác.',
     cleared: 'Đã xóa dữ liệu.',
     dataTerms: 'Điều khoản dữ liệu huấn luyện',
     dataTermsText:
@@ -83,4 +180,12 @@ export const vi = {
 export function errorMessage(error: unknown): string {
   const name = (error as { name?: string } | null)?.name ?? '';
   return vi.errors[name] ?? vi.errors.unknown!;
+}
+
+/** Names a quiz's question set for the summary and the journey. */
+export function setName(choice: SetChoice): string {
+  if (choice.kind === 'imported') return choice.name;
+  const genre = choice.genre === 'all' ? vi.quiz.allGenres : vi.quiz.genres[choice.genre];
+  const difficulty = choice.difficulty === 'all' ? vi.quiz.allDifficulties : vi.quiz.difficulties[choice.difficulty];
+  return `${genre} · ${difficulty}`;
 }
