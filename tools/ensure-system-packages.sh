@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages that training and the test suite need, when they are missing.
-# Usage: tools/ensure-system-packages.sh [python] [browser]   (both when no argument is given)
+# Usage: tools/ensure-system-packages.sh [python] [browser] [tesseract]   (python and browser when no argument is given)
 set -euo pipefail
 
 wanted=("$@")
@@ -18,8 +18,11 @@ for group in "${wanted[@]}"; do
     browser)
       [ -x /usr/bin/chromium ] || packages+=(chromium)
       ;;
+    tesseract)
+      ls /usr/share/tesseract-ocr/*/tessdata/vie.traineddata >/dev/null 2>&1 || packages+=(tesseract-ocr-vie)
+      ;;
     *)
-      echo "Unknown package group: $group (expected python or browser)" >&2
+      echo "Unknown package group: $group (expected python, browser or tesseract)" >&2
       exit 2
       ;;
   esac

@@ -3,18 +3,24 @@
  * (onnxruntime-web WASM in Node). The last line printed is one JSON object with the results.
  *
  * Usage: npm run eval -- FILE [--limit N] [--phrases] [--train TRAIN_FILE] [--beam N] [--length-penalty A] [--threads N]
- *                              [--model MANIFEST] [--out RESULTS.json]
+ *                              [--model MANIFEST] [--lexicon] [--validation] [--out RESULTS.json]
+ *
+ * --lexicon ranks candidates made of Vietnamese syllables first (src/runtime/lexicon.ts).
+ * --validation keeps only the held-out training writers listed in training/data/meta.json, for
+ * tuning decoding options on train.jsonl.gz without looking at the test set.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { Lexicon } from '../src/runtime/lexicon.ts';
 import { modelBytes } from '../src/runtime/manifest.ts';
-import { characterErrorRate, exactMatchRate, quantile, wordErrorRate } from '../src/runtime/metrics.ts';
-import { strokesFromFlat } from '../src/runtime/preprocess.ts';
 import { DEFAULT_BEAM_WIDTH, DEFAULT_LENGTH_PENALTY } from '../src/runtime/recognizer.ts';
 import { buildPhrases, evenlySpaced, readSamples } from './dataset.ts';
+import { recognizeSamples, scoreRun } from './evaluation.ts';
 import { DEFAULT_MANIFEST, loadNodeRecognizer } from './node-model.ts';
 
-const USAGE = 'Usage: npm run eval -- FILE [--limit N] [--phrases] [--train TRAIN_FILE] [--beam N] [--length-penalty A] [--threads N] [--model MANIFEST] [--out RESULTS.json]';
+const USAGE = 'Usage: npm run eval -- FILE [--limit N] [--phrases] [--train TRAIN_FILE] [--beam N] [--length-penalty A] [--threads N] [--model MANIFEST] [--lexicon] [--validation] [--out RESULTS.json]';
 
 const { values: options, positionals } = parseArgs({
   allowPositionals: true,
@@ -26,6 +32,8 @@ const { values: options, positionals } = parseArgs({
     'length-penalty': { type: 'string', default: String(DEFAULT_LENGTH_PENALTY) },
     threads: { type: 'string', default: '1' },
     model: { type: 'string', default: DEFAULT_MANIFEST },
+    lexicon: { type: 'boolean', default: false },
+    validation: { type: 'boolean', default: false },
     out: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
@@ -39,6 +47,16 @@ function positiveInteger(name: string, value: string | undefined): number | unde
     process.exit(2);
   }
   return number;
+}
+
+/** Reads the held-out writers that training/render/render-dataset.ts chose. */
+function validationWriters(): string[] {
+  const meta = resolve(fileURLToPath(import.meta.url), '../../training/data/meta.json');
+  if (!existsSync(meta)) {
+    console.error(`--validation needs ${meta}; render the training data first: npx tsx training/render/render-dataset.ts`);
+    process.exit(2);
+  }
+  return (JSON.parse(readFileSync(meta, 'utf8')) as { validationWriters: string[] }).validationWriters;
 }
 
 async function main(): Promise<void> {
@@ -55,57 +73,32 @@ async function main(): Promise<void> {
     process.exit(2);
   }
 
-  const words = await readSamples(positionals[0]!);
+  let words = await readSamples(positionals[0]!);
+  if (options.validation) {
+    const writers = new Set(validationWriters());
+    words = words.filter((word) => writers.has(word.writer));
+  }
   const samples = evenlySpaced(options.phrases ? buildPhrases(words) : words, limit);
   const trainLabels = options.train ? new Set((await readSamples(options.train)).map((s) => s.label)) : undefined;
   const recognizer = await loadNodeRecognizer(options.model, threads);
 
-  // Warm up once so the first sample's latency does not include session initialisation.
-  if (samples[0]) await recognizer.recognize(strokesFromFlat(samples[0].strokes), { beamWidth, lengthPenalty });
-
-  const references: string[] = [];
-  const hypotheses: string[] = [];
-  const latencies: number[] = [];
-  const started = Date.now();
-  for (const [i, sample] of samples.entries()) {
-    const strokes = strokesFromFlat(sample.strokes);
-    const startedAt = performance.now();
-    const result = await recognizer.recognize(strokes, { beamWidth, lengthPenalty });
-    latencies.push(performance.now() - startedAt);
-    references.push(sample.label);
-    hypotheses.push(result.text);
-    if ((i + 1) % 500 === 0) {
-      const rate = (i + 1) / ((Date.now() - started) / 1000);
-      console.error(`${i + 1}/${samples.length} samples, CER so far ${characterErrorRate(references, hypotheses).toFixed(4)}, ${rate.toFixed(1)} samples/s`);
-    }
-  }
-
-  const summary: Record<string, number | string | boolean> = {
+  const lexicon = options.lexicon ? Lexicon.vietnamese() : undefined;
+  const run = await recognizeSamples(recognizer, samples, { beamWidth, lengthPenalty, lexicon });
+  const summary = {
     file: positionals[0]!,
     phrases: options.phrases,
-    n: samples.length,
-    cer: characterErrorRate(references, hypotheses),
-    wer: wordErrorRate(references, hypotheses),
-    exact: exactMatchRate(references, hypotheses),
-    latency_ms_p50: quantile(latencies, 0.5),
-    latency_ms_p95: quantile(latencies, 0.95),
+    ...scoreRun(run, trainLabels),
     model_bytes: modelBytes(recognizer.manifest),
     beam: beamWidth,
     length_penalty: lengthPenalty,
+    lexicon: options.lexicon,
+    validation: options.validation,
     threads,
   };
-  if (trainLabels) {
-    const unseen = references.flatMap((reference, i) => (trainLabels.has(reference) ? [] : [i]));
-    summary.n_unseen = unseen.length;
-    summary.cer_unseen = characterErrorRate(
-      unseen.map((i) => references[i]!),
-      unseen.map((i) => hypotheses[i]!),
-    );
-  }
   if (options.out) {
-    writeFileSync(options.out, JSON.stringify({ summary, references, hypotheses, latencies }, null, 1));
+    writeFileSync(options.out, JSON.stringify({ summary, ...run }, null, 1));
   }
-  console.log(`CER ${(100 * (summary.cer as number)).toFixed(2)}%  WER ${(100 * (summary.wer as number)).toFixed(2)}%  exact ${(100 * (summary.exact as number)).toFixed(2)}%  p50 ${(summary.latency_ms_p50 as number).toFixed(1)} ms`);
+  console.log(`CER ${(100 * summary.cer).toFixed(2)}%  WER ${(100 * summary.wer).toFixed(2)}%  exact ${(100 * summary.exact).toFixed(2)}%  p50 ${summary.latency_ms_p50.toFixed(1)} ms`);
   console.log(JSON.stringify(summary));
   await recognizer.release();
 }

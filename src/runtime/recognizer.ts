@@ -5,6 +5,7 @@
  */
 import type * as OrtModule from 'onnxruntime-web';
 import { beamSearch, logSoftmax } from './beam.ts';
+import type { Lexicon } from './lexicon.ts';
 import type { ModelManifest } from './manifest.ts';
 import { preprocessStrokes, type InkStroke } from './preprocess.ts';
 import { BOS_ID, EOS_ID, Vocabulary } from './vocabulary.ts';
@@ -20,6 +21,8 @@ export interface RecognizerOptions {
   maxCandidates?: number;
   /** Length normalisation exponent of the beam ranking (see BeamOptions.lengthPenalty). */
   lengthPenalty?: number;
+  /** When given, beam candidates that it accepts are ranked before those it does not. */
+  lexicon?: Lexicon;
 }
 
 export interface Candidate {
@@ -149,7 +152,7 @@ export class Recognizer {
     );
     const decodedAt = now();
 
-    const candidates = this.toCandidates(hypotheses, maxCandidates);
+    const candidates = this.toCandidates(hypotheses, maxCandidates, options.lexicon);
     return {
       text: candidates[0]?.text ?? '',
       candidates,
@@ -169,8 +172,15 @@ export class Recognizer {
     await this.decoder.release();
   }
 
-  /** Decodes hypotheses into distinct, whitespace-normalised texts, best first. */
-  private toCandidates(hypotheses: readonly { tokens: number[]; logProb: number }[], maxCandidates: number): Candidate[] {
+  /**
+   * Decodes hypotheses into distinct, whitespace-normalised texts, best first. With a lexicon, the
+   * texts it accepts come first, each group keeping the model's order.
+   */
+  private toCandidates(
+    hypotheses: readonly { tokens: number[]; logProb: number }[],
+    maxCandidates: number,
+    lexicon: Lexicon | undefined,
+  ): Candidate[] {
     const seen = new Set<string>();
     const candidates: Candidate[] = [];
     for (const hypothesis of hypotheses) {
@@ -178,9 +188,13 @@ export class Recognizer {
       if (seen.has(text)) continue;
       seen.add(text);
       candidates.push({ text, logProb: hypothesis.logProb });
-      if (candidates.length >= maxCandidates) break;
     }
-    return candidates;
+    if (lexicon) {
+      const accepted = candidates.filter((candidate) => lexicon.accepts(candidate.text));
+      const rest = candidates.filter((candidate) => !lexicon.accepts(candidate.text));
+      return [...accepted, ...rest].slice(0, maxCandidates);
+    }
+    return candidates.slice(0, maxCandidates);
   }
 
   /** Repeats a (layers, 1, ...) tensor along the batch axis. */

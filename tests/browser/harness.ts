@@ -68,6 +68,12 @@ export async function openPad(page: Page, url: string, query = ''): Promise<void
   await page.getByTestId('model-ready').waitFor({ timeout: 120_000 });
 }
 
+/** Waits until the service worker has precached everything and controls the page. */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 120_000 });
+}
+
 export interface ReplayPoint {
   x: number;
   y: number;

@@ -6,13 +6,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { evenlySpaced, readSamples, vnondbFile, type InkSample } from '../../tools/dataset.ts';
-import { launchBrowser, openPad, readSamplesOnPad, removeProfile, startServer, type Browser } from './harness.ts';
-
-/** Waits until the service worker has precached everything and controls the page. */
-async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 120_000 });
-}
+import { launchBrowser, openPad, readSamplesOnPad, removeProfile, startServer, waitForServiceWorker, type Browser } from './harness.ts';
 
 /** Overwrites the cached copy of the encoder with bytes that fail the sha256 check. */
 async function corruptCachedEncoder(page: Page): Promise<number> {
