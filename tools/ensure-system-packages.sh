@@ -12,6 +12,7 @@ for group in "${wanted[@]}"; do
     python)
       /usr/bin/python3 -c 'import torch, onnx, numpy' 2>/dev/null ||
         packages+=(python3-torch python3-onnx python3-numpy)
+      /usr/bin/python3 -c 'import PIL, fontTools' 2>/dev/null || packages+=(python3-pil python3-fonttools)
       [ -d /usr/lib/x86_64-linux-gnu/openblas-openmp ] || [ "$(uname -m)" != x86_64 ] ||
         packages+=(libopenblas0-openmp)
       ;;

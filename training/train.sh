@@ -3,7 +3,8 @@
 # app's preprocessing, train (resuming where a previous run stopped), export to ONNX, quantise to
 # int8, and write the manifest. Seeded; one progress line per 200 steps in training/runs/.
 #
-# Environment: STEPS (schedule length, default 14000), VNONDB_DIR (data folder).
+# Environment: STEPS (schedule length, default 14000), VNONDB_DIR (data folder), SYNTH=1 to add
+# synthetic handwriting (Playwrite VN font strokes) and phrases of random words of one writer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,8 +20,15 @@ if [ -d /usr/lib/x86_64-linux-gnu/openblas-openmp ]; then
   export LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-openmp${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
 fi
 
-if [ ! -f training/data/train-phrases.json ]; then
-  npx tsx training/render/render-dataset.ts
+SYNTH=${SYNTH:-0}
+if [ ! -f training/data/train-phrases.json ] || { [ "$SYNTH" = 1 ] && [ ! -f training/data/synth-strokes.jsonl.gz ]; }; then
+  render_options=()
+  if [ "$SYNTH" = 1 ]; then
+    npx tsx training/synth/synth-texts.ts
+    $PYTHON training/synth/font_strokes.py
+    render_options+=(--synth training/data/synth-strokes.jsonl.gz --mixed-phrases 20000)
+  fi
+  npx tsx training/render/render-dataset.ts "${render_options[@]}"
 fi
 
 mkdir -p "$RUN"

@@ -102,8 +102,9 @@ export function vietnameseSyllables(): Set<string> {
         if (base === null) continue;
         // "gi" before i is written with one i, which then belongs to the rhyme (gì, giếng).
         const onsetLength = onset === 'gi' && rhyme.startsWith('i') ? 1 : [...onset].length;
-        syllables.add(base);
+        // A syllable that ends in a stop is never written without a tone mark.
         const stop = /(p|t|c|ch)$/.test(base);
+        if (!stop) syllables.add(base);
         for (const position of toneMarkPositions(base, onsetLength)) {
           for (const mark of stop ? STOP_TONE_MARKS : TONE_MARKS) syllables.add(withTone(base, position, mark));
         }

@@ -6,7 +6,10 @@
  *   <set>.json          [byteOffset, width, label] per image
  * Sets: train-words, train-phrases (training writers), val-words, val-phrases (held-out writers).
  *
- * Usage: tsx training/render/render-dataset.ts [--copies N] [--seed S] [--val-writers N]
+ * --synth FILE adds synthetic handwriting in VNOnDB's format (training/synth/font_strokes.py) to
+ * the training sets. --mixed-phrases N adds N phrases made of random words of one writer.
+ *
+ * Usage: tsx training/render/render-dataset.ts [--copies N] [--seed S] [--val-writers N] [--synth FILE] [--mixed-phrases N]
  */
 import { mkdirSync, writeFileSync, createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
@@ -16,6 +19,7 @@ import { DEFAULT_INPUT_SPEC, preprocessStrokes, strokesFromFlat, type InkPoint }
 import { Vocabulary } from '../../src/runtime/vocabulary.ts';
 import { buildPhrases, readSamples, vnondbFile, type InkSample } from '../../tools/dataset.ts';
 import { augmentStrokes, seededRandom } from './augment.ts';
+import { mixedPhrases } from './mixed-phrases.ts';
 
 const { values: options } = parseArgs({
   options: {
@@ -23,6 +27,8 @@ const { values: options } = parseArgs({
     'phrase-copies': { type: 'string', default: '1' },
     seed: { type: 'string', default: '1234' },
     'val-writers': { type: 'string', default: '8' },
+    synth: { type: 'string' },
+    'mixed-phrases': { type: 'string', default: '0' },
     out: { type: 'string', default: resolve(fileURLToPath(import.meta.url), '../../data') },
   },
 });
@@ -89,8 +95,15 @@ async function main(): Promise<void> {
   const random = seededRandom(seed + 1);
   await writeSet('val-words', validation, 0, random);
   await writeSet('val-phrases', buildPhrases(validation), 0, random);
-  await writeSet('train-words', training, augmentedCopies, random);
-  await writeSet('train-phrases', buildPhrases(training), phraseCopies, random);
+
+  // Synthetic samples join the training sets only: validation stays real handwriting.
+  const synthetic = options.synth ? (await readSamples(options.synth)).filter((s) => vocabulary.covers(s.label)) : [];
+  if (options.synth) console.log(`read ${synthetic.length} synthetic samples from ${options.synth}`);
+  const syntheticWords = synthetic.filter((s) => !s.label.includes(' '));
+  const syntheticPhrases = synthetic.filter((s) => s.label.includes(' '));
+  const mixed = mixedPhrases(training, Number(options['mixed-phrases']), random);
+  await writeSet('train-words', [...training, ...syntheticWords], augmentedCopies, random);
+  await writeSet('train-phrases', [...buildPhrases(training), ...syntheticPhrases, ...mixed], phraseCopies, random);
 }
 
 await main();
