@@ -3,7 +3,7 @@ import { seededRandom } from '../../training/render/augment.ts';
 import { mixedPhrases } from '../../training/render/mixed-phrases.ts';
 import type { InkSample } from '../../tools/dataset.ts';
 
-/** A word written as one horizontal stroke at page position (x, y). */
+/** Builds a word written as one stroke at page position (x, y). */
 function word(label: string, writer: string, x: number, y: number): InkSample {
   return { id: label, label, writer, line: 'l', word: 0, strokes: [[x, y, x + 50, y + 20, x + 100, y]] };
 }
@@ -23,8 +23,8 @@ describe('mixed-writer phrases', () => {
 
   it('lays words left to right with a gap', () => {
     const [phrase] = mixedPhrases(words, 1, seededRandom(2));
-    const spans = phrase!.strokes.map((stroke) => [stroke[0]!, stroke[stroke.length - 2]!]);
-    for (let i = 1; i < spans.length; i++) expect(spans[i]![0]).toBeGreaterThan(spans[i - 1]![1]);
+    const spans = phrase!.strokes.map((stroke) => ({ left: stroke[0]!, right: stroke[stroke.length - 2]! }));
+    for (let i = 1; i < spans.length; i++) expect(spans[i]!.left).toBeGreaterThan(spans[i - 1]!.right);
     const middles = phrase!.strokes.map((stroke) => stroke[3]!);
     expect(new Set(middles).size).toBe(1);
   });

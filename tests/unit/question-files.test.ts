@@ -30,6 +30,34 @@ describe('CSV question files', () => {
     ]);
   });
 
+  it('report rows with extra cells or broken quotes', () => {
+    const csv = [
+      'id;genre;source;text;answers;difficulty'.replaceAll(';', ','),
+      'b-1,thơ,Nguyễn Du, Truyện Kiều,Trăm năm trong cõi ___ ta,người,1',
+      ',,,,,',
+      'b-2,tục ngữ,Tục ngữ,Uống nước nhớ ___,nguồn,1',
+      'b-3,tục ngữ,Tục ngữ,"Ăn quả nhớ kẻ ___ cây,trồng,1',
+    ].join('\n');
+    const parsed = parseQuestionFile('b.csv', csv);
+    expect(parsed.questions.map((q) => q.id)).toEqual(['b-2']);
+    expect(parsed.problems.map((p) => [p.index, p.issues[0]!.code])).toEqual([
+      [2, 'extra-cells'],
+      [5, 'bad-quotes'],
+    ]);
+  });
+
+  it('accept decomposed Unicode and semicolons', () => {
+    const csv = ['id;genre;source;text;answers;difficulty', 'c-1;tục ngữ;Tục ngữ;Uống nước nhớ ___;nguồn;1'].join('\r\n');
+    const parsed = parseQuestionFile('c.csv', csv.normalize('NFD'));
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.questions[0]?.answers).toEqual(['nguồn']);
+  });
+
+  it('reject text that is not UTF-8', () => {
+    const windows1258 = new TextDecoder('utf-8').decode(new Uint8Array([0x69, 0x64, 0x2c, 0xe2, 0xd2, 0x0a]));
+    expect(() => parseQuestionFile('d.csv', windows1258)).toThrow(/not UTF-8/);
+  });
+
   it('reject missing columns', () => {
     expect(() => parseQuestionFile('x.csv', 'id,text\n1,a ___')).toThrow(QuestionFileError);
   });

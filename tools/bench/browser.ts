@@ -1,7 +1,8 @@
 /**
- * The app's own figures in headless Chromium: per-word recognition time on WASM and on WebGPU
- * (a software adapter on machines without a GPU, so a correctness check only), and the cold
- * start from navigation to the first recognised word with every file already cached.
+ * The app's own figures in headless Chromium: per-word recognition time on WASM and on WebGPU,
+ * and the cold start from navigation to the first recognised word with every file cached.
+ * Without a GPU, Chromium's WebGPU runs on a software adapter, so its figure is a correctness
+ * check only.
  */
 import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';

@@ -15,7 +15,7 @@ export const ANSWER_SEPARATOR = '|';
 /** A file that cannot be read as a question set at all; `code` picks the Vietnamese message. */
 export class QuestionFileError extends Error {
   constructor(
-    readonly code: 'bad-json' | 'bad-json-shape' | 'missing-columns' | 'empty',
+    readonly code: 'bad-json' | 'bad-json-shape' | 'missing-columns' | 'empty' | 'not-utf8',
     message: string,
     readonly detail = '',
   ) {
@@ -35,6 +35,8 @@ export interface ParsedQuestionFile {
 export function parseQuestionFile(fileName: string, content: string): ParsedQuestionFile {
   const text = content.replace(/^\uFEFF/, '');
   if (text.trim() === '') throw new QuestionFileError('empty', `${fileName} is empty`);
+  // File.text() decodes UTF-8; a file saved in another encoding (Excel's Windows-1258) turns into U+FFFD.
+  if (text.includes('\uFFFD')) throw new QuestionFileError('not-utf8', `${fileName} is not UTF-8 text`);
   const json = /\.json$/i.test(fileName) || (!/\.csv$/i.test(fileName) && /^\s*[[{]/.test(text));
   return json ? parseJson(fileName, text) : parseCsv(fileName, text);
 }
@@ -50,7 +52,15 @@ function parseJson(fileName: string, text: string): ParsedQuestionFile {
   if (!Array.isArray(entries)) {
     throw new QuestionFileError('bad-json-shape', `${fileName} has no "questions" array`);
   }
-  return { format: 'json', ...validateQuestions(entries) };
+  return { format: 'json', ...validateQuestions(entries.map(toNfc)) };
+}
+
+/** Puts every string of an entry in NFC, so text typed with combining marks (Unikey's "Unicode tổ hợp") is accepted. */
+function toNfc(entry: unknown): unknown {
+  if (typeof entry === 'string') return entry.normalize('NFC');
+  if (Array.isArray(entry)) return entry.map(toNfc);
+  if (entry && typeof entry === 'object') return Object.fromEntries(Object.entries(entry).map(([key, value]) => [key, toNfc(value)]));
+  return entry;
 }
 
 /** Undoes the apostrophe that export puts before a formula-like cell. */
@@ -60,17 +70,18 @@ function unescapeCell(cell: string): string {
 
 function parseCsv(fileName: string, text: string): ParsedQuestionFile {
   // Rows with their starting line number: a quoted cell may span lines, so rows and lines differ.
-  const rows: { cells: string[]; line: number }[] = [];
+  const rows: { cells: string[]; line: number; quotesBroken: boolean }[] = [];
   let consumed = 0;
   let linesBefore = 0;
   Papa.parse<string[]>(text, {
-    skipEmptyLines: 'greedy',
     step(result) {
-      const chunk = text.slice(consumed, result.meta.cursor);
-      const leadingBreaks = (chunk.match(/^\s*/)?.[0].match(/\n/g) ?? []).length;
-      rows.push({ cells: result.data.map((cell) => unescapeCell(cell.trim())), line: linesBefore + leadingBreaks + 1 });
-      linesBefore += (chunk.match(/\n/g) ?? []).length;
+      const line = linesBefore + 1;
+      linesBefore += (text.slice(consumed, result.meta.cursor).match(/\r\n|\r|\n/g) ?? []).length;
       consumed = result.meta.cursor;
+      const cells = result.data.map((cell) => unescapeCell(cell.trim().normalize('NFC')));
+      // Blank lines and separator-only lines (Excel writes ",,,,,") are not questions.
+      if (cells.every((cell) => cell === '')) return;
+      rows.push({ cells, line, quotesBroken: result.errors.some((error) => error.type === 'Quotes') });
     },
   });
 
@@ -79,8 +90,17 @@ function parseCsv(fileName: string, text: string): ParsedQuestionFile {
   if (missing.length > 0) {
     throw new QuestionFileError('missing-columns', `${fileName} lacks the CSV columns ${missing.join(', ')}`, missing.join(', '));
   }
+
+  // A row with more cells than the header most often has an unquoted comma inside a cell.
+  const problems: QuestionProblem[] = [];
+  const readable = rows.filter((row) => {
+    if (row.quotesBroken) problems.push({ index: row.line, issues: [{ code: 'bad-quotes' }] });
+    else if (row.cells.length > header.length) problems.push({ index: row.line, issues: [{ code: 'extra-cells', value: String(row.cells.length) }] });
+    else return true;
+    return false;
+  });
   const column = (cells: string[], name: (typeof CSV_COLUMNS)[number]) => cells[header.indexOf(name)] ?? '';
-  const entries = rows.map(({ cells }) => ({
+  const entries = readable.map(({ cells }) => ({
     id: column(cells, 'id'),
     genre: column(cells, 'genre').toLowerCase(),
     source: column(cells, 'source'),
@@ -91,7 +111,9 @@ function parseCsv(fileName: string, text: string): ParsedQuestionFile {
       .filter(Boolean),
     difficulty: Number(column(cells, 'difficulty')),
   }));
-  return { format: 'csv', ...validateQuestions(entries, (index) => rows[index]!.line) };
+  const validated = validateQuestions(entries, (index) => readable[index]!.line);
+  const allProblems = [...problems, ...validated.problems].sort((x, y) => x.index - y.index);
+  return { format: 'csv', questions: validated.questions, problems: allProblems };
 }
 
 export function questionsToJson(questions: readonly Question[]): string {

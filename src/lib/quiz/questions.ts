@@ -37,7 +37,9 @@ export type IssueCode =
   | 'answer-length'
   | 'bad-difficulty'
   | 'duplicate-id'
-  | 'duplicate-question';
+  | 'duplicate-question'
+  | 'extra-cells'
+  | 'bad-quotes';
 
 export interface QuestionIssue {
   code: IssueCode;
@@ -67,6 +69,8 @@ const ENGLISH: Record<IssueCode, string> = {
   'bad-difficulty': 'difficulty must be 1, 2 or 3',
   'duplicate-id': 'duplicate id',
   'duplicate-question': 'duplicate question',
+  'extra-cells': 'more cells than the header has columns (an unquoted comma?)',
+  'bad-quotes': 'unbalanced quotes',
 };
 
 /** English text of an issue, for logs and tests. */
