@@ -93,6 +93,7 @@ async function main(): Promise<void> {
   const trainLabels = new Set((await readSamples(vnondbFile('train.jsonl.gz'))).map((sample) => sample.label));
   const loadAfter = await measureCpuLoad();
 
+  const download = measureDownload();
   const results: BenchResults = {
     mode,
     date: new Date().toISOString(),
@@ -113,7 +114,7 @@ async function main(): Promise<void> {
       bytes: modelBytes(manifest),
     },
     tesseractDataBytes: statSync(join(tessdataFolder(), 'vie.traineddata')).size,
-    download: measureDownload(),
+    download,
     engines,
     browser,
     trainLabels,
