@@ -88,6 +88,8 @@ describe('literature quiz', () => {
   let session: CDPSession;
   let written: WrittenQuestion[];
   let typed: Question[];
+  /** Uncaught errors in the page; the quiz should raise none. */
+  const pageErrors: string[] = [];
 
   beforeAll(async () => {
     written = await pickWrittenQuestions(await readSamples(vnondbFile('test.jsonl.gz')));
@@ -99,6 +101,7 @@ describe('literature quiz', () => {
     ({ url, server } = await startServer());
     browser = await launchBrowser();
     page = await browser.context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
     session = await browser.context.newCDPSession(page);
     await page.goto(`${url}?backend=wasm#/quiz`);
   });
@@ -179,6 +182,7 @@ describe('literature quiz', () => {
       'correct',
       'wrong-diacritics',
     ]);
+    expect(pageErrors).toEqual([]);
   });
 
   it('lists the quiz in the journey', async () => {
