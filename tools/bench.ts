@@ -25,7 +25,7 @@ const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 /** Other processes may use this many cores before the machine counts as busy. */
 const BUSY_CORES = 0.5;
 
-/** Sample counts: the full run uses the whole test set; --quick is a smoke check of about two minutes. */
+/** Sample counts: the full run uses the whole test set; --quick is a smoke check of about 2.5 minutes on 2 cores. */
 const SIZES = {
   full: { words: 'all', phrases: 'all', twoThreads: 1000, browserWords: 100, webgpuWords: 5, coldStarts: 5 },
   quick: { words: '150', phrases: '50', twoThreads: 100, browserWords: 10, webgpuWords: 2, coldStarts: 1 },
@@ -69,15 +69,15 @@ async function main(): Promise<void> {
 
   // Step 3: each engine in its own process, one after the other, so peak memory is per engine.
   const scratch = mkdtempSync(join(tmpdir(), 'net-chu-bench-'));
-  const engines: Record<'ours' | 'tesseract', EngineMeasurement> = {} as never;
-  for (const engine of ['ours', 'tesseract'] as const) {
+  const measureEngine = (engine: 'ours' | 'tesseract'): EngineMeasurement => {
     progress(`Measuring ${engine}`);
     const out = join(scratch, `${engine}.json`);
     const args = ['tsx', 'tools/bench/measure.ts', engine, '--words', sizes.words, '--phrases', sizes.phrases, '--out', out];
     if (engine === 'ours') args.push('--two-threads', String(sizes.twoThreads));
     execFileSync('npx', args, { cwd: ROOT, stdio: 'inherit' });
-    engines[engine] = JSON.parse(readFileSync(out, 'utf8')) as EngineMeasurement;
-  }
+    return JSON.parse(readFileSync(out, 'utf8')) as EngineMeasurement;
+  };
+  const engines = { ours: measureEngine('ours'), tesseract: measureEngine('tesseract') };
   rmSync(scratch, { recursive: true, force: true });
 
   // Step 4: the app in Chromium.

@@ -17,7 +17,7 @@ import { Lexicon } from '../src/runtime/lexicon.ts';
 import { modelBytes } from '../src/runtime/manifest.ts';
 import { DEFAULT_BEAM_WIDTH, DEFAULT_LENGTH_PENALTY } from '../src/runtime/recognizer.ts';
 import { buildPhrases, evenlySpaced, readSamples } from './dataset.ts';
-import { recognizeSamples, scoreRun } from './evaluation.ts';
+import { readWith, recognizeSamples, scoreRun } from './evaluation.ts';
 import { DEFAULT_MANIFEST, loadNodeRecognizer } from './node-model.ts';
 
 const USAGE = 'Usage: npm run eval -- FILE [--limit N] [--phrases] [--train TRAIN_FILE] [--beam N] [--length-penalty A] [--threads N] [--model MANIFEST] [--lexicon] [--validation] [--out RESULTS.json]';
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
   const recognizer = await loadNodeRecognizer(options.model, threads);
 
   const lexicon = options.lexicon ? Lexicon.vietnamese() : undefined;
-  const run = await recognizeSamples(recognizer, samples, { beamWidth, lengthPenalty, lexicon });
+  const run = await recognizeSamples(readWith(recognizer, { beamWidth, lengthPenalty, lexicon }), samples);
   const summary = {
     file: positionals[0]!,
     phrases: options.phrases,

@@ -3,7 +3,7 @@
  * through the runtime, then score the texts with corpus-level CER, WER and exact-match rate.
  */
 import { characterErrorRate, exactMatchRate, quantile, wordErrorRate } from '../src/runtime/metrics.ts';
-import { strokesFromFlat } from '../src/runtime/preprocess.ts';
+import { strokesFromFlat, type InkPoint } from '../src/runtime/preprocess.ts';
 import type { Recognizer, RecognizerOptions } from '../src/runtime/recognizer.ts';
 import type { InkSample } from './dataset.ts';
 
@@ -25,24 +25,28 @@ export interface Scores {
   cer_unseen?: number;
 }
 
-/** Recognises every sample after one warm-up run, logging progress to stderr every 500 samples. */
-export async function recognizeSamples(
-  recognizer: Recognizer,
-  samples: readonly InkSample[],
-  options: RecognizerOptions = {},
-): Promise<RecognitionRun> {
+/** Reads strokes into text: our recognizer, or another engine such as Tesseract. */
+export type ReadStrokes = (strokes: InkPoint[][]) => Promise<string>;
+
+/** Wraps a recognizer, with its decoding options, as a ReadStrokes function. */
+export function readWith(recognizer: Recognizer, options: RecognizerOptions = {}): ReadStrokes {
+  return async (strokes) => (await recognizer.recognize(strokes, options)).text;
+}
+
+/** Reads every sample after one warm-up read, logging progress to stderr every 500 samples. */
+export async function recognizeSamples(read: ReadStrokes, samples: readonly InkSample[]): Promise<RecognitionRun> {
   // Warm up once so the first sample's latency does not include session initialisation.
-  if (samples[0]) await recognizer.recognize(strokesFromFlat(samples[0].strokes), options);
+  if (samples[0]) await read(strokesFromFlat(samples[0].strokes));
 
   const run: RecognitionRun = { references: [], hypotheses: [], latencies: [] };
   const started = Date.now();
   for (const [i, sample] of samples.entries()) {
     const strokes = strokesFromFlat(sample.strokes);
     const startedAt = performance.now();
-    const result = await recognizer.recognize(strokes, options);
+    const text = await read(strokes);
     run.latencies.push(performance.now() - startedAt);
     run.references.push(sample.label);
-    run.hypotheses.push(result.text);
+    run.hypotheses.push(text);
     if ((i + 1) % 500 === 0) {
       const rate = (i + 1) / ((Date.now() - started) / 1000);
       const cer = characterErrorRate(run.references, run.hypotheses);

@@ -190,8 +190,8 @@ export class Recognizer {
       candidates.push({ text, logProb: hypothesis.logProb });
     }
     if (lexicon) {
-      const accepted = candidates.filter((candidate) => lexicon.accepts(candidate.text));
-      const rest = candidates.filter((candidate) => !lexicon.accepts(candidate.text));
+      const accepted = new Set(candidates.filter((candidate) => lexicon.accepts(candidate.text)));
+      const rest = candidates.filter((candidate) => !accepted.has(candidate));
       return [...accepted, ...rest].slice(0, maxCandidates);
     }
     return candidates.slice(0, maxCandidates);

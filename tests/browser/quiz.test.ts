@@ -29,7 +29,11 @@ interface WrittenQuestion {
 async function pickWrittenQuestions(words: InkSample[]): Promise<WrittenQuestion[]> {
   const recognizer = await loadNodeRecognizer();
   const byLabel = new Map<string, InkSample[]>();
-  for (const word of words) byLabel.set(word.label, [...(byLabel.get(word.label) ?? []), word]);
+  for (const word of words) {
+    const samples = byLabel.get(word.label) ?? [];
+    samples.push(word);
+    byLabel.set(word.label, samples);
+  }
   const picked: WrittenQuestion[] = [];
   for (const question of bundled.questions as Question[]) {
     if (picked.length === WRITTEN) break;

@@ -3,6 +3,7 @@
  * taken while, say, a training run uses the cores would measure the contention, not the code.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 
 export interface BusyProcess {
   pid: number;
@@ -18,7 +19,7 @@ export interface CpuLoad {
   processes: BusyProcess[];
 }
 
-/** Clock ticks per second of /proc's CPU times; 100 on every mainstream Linux build. */
+/** Clock ticks per second of /proc's CPU times (USER_HZ): 100 on Linux for x86 and ARM. */
 const TICKS_PER_SECOND = 100;
 
 function processTicks(): Map<number, { command: string; ticks: number }> {
@@ -56,7 +57,7 @@ export async function measureCpuLoad(sampleMs = 2000): Promise<CpuLoad> {
   }
   processes.sort((a, b) => b.cores - a.cores);
   const cores = processes.reduce((sum, p) => sum + p.cores, 0);
-  const total = readFileSync('/proc/cpuinfo', 'utf8').match(/^processor\s*:/gm)?.length ?? 1;
+  const total = cpus().length;
   return { cores, total, processes };
 }
 

@@ -7,9 +7,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { strokesFromFlat } from '../../src/runtime/preprocess.ts';
-import { buildPhrases, evenlySpaced, readSamples, vnondbFile, type InkSample } from '../dataset.ts';
-import { recognizeSamples, type RecognitionRun } from '../evaluation.ts';
+import type { InkPoint } from '../../src/runtime/preprocess.ts';
+import { buildPhrases, evenlySpaced, readSamples, vnondbFile } from '../dataset.ts';
+import { readWith, recognizeSamples, type RecognitionRun } from '../evaluation.ts';
 import { loadNodeRecognizer } from '../node-model.ts';
 import { loadTesseract } from './tesseract.ts';
 
@@ -51,9 +51,9 @@ if (engine === 'ours') {
   const recognizer = await loadNodeRecognizer(undefined, 1);
   const loadMs = performance.now() - loadStarted;
   console.error(`ours: ${words.length} words`);
-  const wordRun = await recognizeSamples(recognizer, words);
+  const wordRun = await recognizeSamples(readWith(recognizer), words);
   console.error(`ours: ${phrases.length} phrases`);
-  const phraseRun = await recognizeSamples(recognizer, phrases);
+  const phraseRun = await recognizeSamples(readWith(recognizer), phrases);
   await recognizer.release();
 
   let twoThreads: number[] | undefined;
@@ -61,7 +61,7 @@ if (engine === 'ours') {
   if (twoThreadWords > 0) {
     console.error(`ours: ${twoThreadWords} words with 2 threads`);
     const threaded = await loadNodeRecognizer(undefined, 2);
-    twoThreads = (await recognizeSamples(threaded, evenlySpaced(testWords, twoThreadWords))).latencies;
+    twoThreads = (await recognizeSamples(readWith(threaded), evenlySpaced(testWords, twoThreadWords))).latencies;
     await threaded.release();
   }
   measurement = { engine, words: wordRun, phrases: phraseRun, twoThreads, loadMs, peakRssBytes: 0 };
@@ -69,22 +69,11 @@ if (engine === 'ours') {
   const loadStarted = performance.now();
   const tesseract = await loadTesseract();
   const loadMs = performance.now() - loadStarted;
-  const run = async (samples: readonly InkSample[], label: string): Promise<RecognitionRun> => {
-    console.error(`tesseract: ${samples.length} ${label}`);
-    const result: RecognitionRun = { references: [], hypotheses: [], latencies: [] };
-    if (samples[0]) await tesseract.read(strokesFromFlat(samples[0].strokes));
-    for (const [i, sample] of samples.entries()) {
-      const started = performance.now();
-      const text = await tesseract.read(strokesFromFlat(sample.strokes));
-      result.latencies.push(performance.now() - started);
-      result.references.push(sample.label);
-      result.hypotheses.push(text);
-      if ((i + 1) % 500 === 0) console.error(`${i + 1}/${samples.length} ${label}`);
-    }
-    return result;
-  };
-  const wordRun = await run(words, 'words');
-  const phraseRun = await run(phrases, 'phrases');
+  const read = (strokes: InkPoint[][]) => tesseract.read(strokes);
+  console.error(`tesseract: ${words.length} words`);
+  const wordRun = await recognizeSamples(read, words);
+  console.error(`tesseract: ${phrases.length} phrases`);
+  const phraseRun = await recognizeSamples(read, phrases);
   await tesseract.close();
   measurement = { engine, words: wordRun, phrases: phraseRun, loadMs, peakRssBytes: 0 };
 }

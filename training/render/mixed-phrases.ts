@@ -7,7 +7,11 @@ import type { InkSample } from '../../tools/dataset.ts';
  */
 export function mixedPhrases(samples: readonly InkSample[], count: number, random: () => number): InkSample[] {
   const byWriter = new Map<string, InkSample[]>();
-  for (const sample of samples) byWriter.set(sample.writer, [...(byWriter.get(sample.writer) ?? []), sample]);
+  for (const sample of samples) {
+    const words = byWriter.get(sample.writer) ?? [];
+    words.push(sample);
+    byWriter.set(sample.writer, words);
+  }
   const writers = [...byWriter.keys()].sort();
   const phrases: InkSample[] = [];
   for (let i = 0; i < count && writers.length > 0; i++) {

@@ -85,7 +85,7 @@ class QuizStore {
   }
 
   async removeSet(id: string): Promise<void> {
-    const sets = (this.sets.filter((set) => set.id !== id) as QuestionSet[]).map((set) => $state.snapshot(set) as QuestionSet);
+    const sets = ($state.snapshot(this.sets) as QuestionSet[]).filter((set) => set.id !== id);
     await saveValue(SETS_KEY, sets);
     this.sets = sets;
   }
