@@ -58,8 +58,9 @@ export async function launchBrowser(options: { userDataDir?: string; webgpu?: bo
   };
 }
 
+/** Deletes the profile folder, retrying while Chromium's helper processes still write into it after close. */
 export function removeProfile(browser: Browser): void {
-  rmSync(browser.userDataDir, { recursive: true, force: true });
+  rmSync(browser.userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 }
 
 /** Opens the writing pad and waits until the model is loaded. */
