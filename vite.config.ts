@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
@@ -6,6 +7,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const MODELS_DIR = resolve(import.meta.dirname, 'models');
+const OUT_DIR = resolve(import.meta.dirname, 'dist');
 /** Files under models/ that the app serves; float exports and notes stay out of the bundle. */
 const SERVED_MODEL_FILE = /(manifest\.json|\.int8\.onnx)$/;
 
@@ -74,11 +76,22 @@ export default defineConfig({
         // Later versions still wait for the user's "reload" (no skipWaiting).
         clientsClaim: true,
         cleanupOutdatedCaches: true,
+        // With a subresource-integrity hash per entry, Workbox puts a file that went missing from
+        // the precache (evicted, or deleted by a repair cut short) back when it is next fetched online.
+        manifestTransforms: [
+          (entries) => ({
+            manifest: entries.map((entry) => ({
+              ...entry,
+              integrity: `sha384-${createHash('sha384').update(readFileSync(resolve(OUT_DIR, entry.url))).digest('base64')}`,
+            })),
+            warnings: [],
+          }),
+        ],
       },
     }),
   ],
   worker: { format: 'es' },
-  build: { target: 'es2022' },
+  build: { target: 'es2022', outDir: OUT_DIR },
   optimizeDeps: { exclude: ['onnxruntime-web'] },
   server: { headers: ISOLATION_HEADERS },
   preview: { headers: ISOLATION_HEADERS },

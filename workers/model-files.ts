@@ -1,7 +1,7 @@
 /**
  * Downloads the model files named in the manifest with byte progress and checks each one
- * against its sha256. A file that fails the check is removed from every cache (where the
- * service worker keeps it) and downloaded again; offline, that is a ModelOfflineError.
+ * against its sha256. A file that fails the check is downloaded again past the service worker's
+ * cache and written over every cached copy; offline, that is a ModelOfflineError.
  */
 import type { ModelFileEntry } from '../src/runtime/manifest.ts';
 import { WORKER_ERRORS, type LoadProgress } from '../src/lib/recognition/protocol.ts';
@@ -40,10 +40,10 @@ async function readWithProgress(response: Response, onBytes: (loaded: number) =>
   return bytes;
 }
 
-async function download(url: string, onBytes: (loaded: number) => void): Promise<Uint8Array> {
+async function download(url: string, onBytes: (loaded: number) => void, init?: RequestInit): Promise<Uint8Array> {
   let response: Response;
   try {
-    response = await fetch(url);
+    response = await fetch(url, init);
   } catch (error) {
     throw new ModelFileError(WORKER_ERRORS.modelOffline, `Could not download ${url}: ${(error as Error).message}`);
   }
@@ -51,6 +51,10 @@ async function download(url: string, onBytes: (loaded: number) => void): Promise
     throw new ModelFileError(WORKER_ERRORS.modelDownload, `Downloading ${url} failed with HTTP ${response.status}`);
   }
   return readWithProgress(response, onBytes);
+}
+
+async function matches(bytes: Uint8Array, entry: ModelFileEntry): Promise<boolean> {
+  return bytes.length === entry.bytes && (await sha256Hex(bytes)) === entry.sha256;
 }
 
 interface CachedCopy {
@@ -92,17 +96,20 @@ export async function fetchModelFiles(
 
     let bytes = await download(url, report);
     onProgress({ status: 'verify', file: entry.path, loaded: done + entry.bytes, total });
-    if (bytes.length !== entry.bytes || (await sha256Hex(bytes)) !== entry.sha256) {
-      // The cached copy is damaged: drop it and get a fresh one from the network.
+    if (!(await matches(bytes, entry))) {
+      // The cached copy is damaged. Fetch a fresh one past the service worker's precache (a URL it
+      // does not know), and only then overwrite the cached copies: an interrupted repair leaves the
+      // damaged copy in place to be repaired next time, never a gap that breaks offline use.
       console.warn(`Model file ${entry.path} failed its sha256 check; downloading it again`);
-      const copies = await findCachedCopies(url);
-      for (const { cache, request } of copies) await cache.delete(request);
-      bytes = await download(url, report);
-      if (bytes.length !== entry.bytes || (await sha256Hex(bytes)) !== entry.sha256) {
+      const fresh = new URL(url);
+      fresh.searchParams.set('repair', String(Date.now()));
+      bytes = await download(fresh.href, report, { cache: 'no-store' });
+      if (!(await matches(bytes, entry))) {
         throw new ModelFileError(WORKER_ERRORS.modelCorrupt, `Model file ${entry.path} is still corrupt after downloading it again`);
       }
-      // Put the verified file back under the service worker's own keys, so offline use keeps working.
-      for (const { cache, request } of copies) await cache.put(request, new Response(bytes as Uint8Array<ArrayBuffer>));
+      for (const { cache, request } of await findCachedCopies(url)) {
+        await cache.put(request, new Response(bytes as Uint8Array<ArrayBuffer>));
+      }
     }
     files[role] = bytes;
     done += entry.bytes;

@@ -1,6 +1,6 @@
 /**
  * Service worker registration (Workbox, through vite-plugin-pwa), persistent storage, and the
- * check for caches the browser evicted while keeping the service worker.
+ * check for a cached app page the browser evicted while keeping the service worker.
  */
 import { registerSW } from 'virtual:pwa-register';
 
@@ -30,19 +30,16 @@ export async function requestPersistentStorage(): Promise<boolean | null> {
 }
 
 /**
- * Safari may clear a site's caches after days without a visit. When the page is controlled by a
- * service worker but the model manifest is no longer cached, reinstall the worker while online,
- * so it downloads and precaches every file again.
+ * Browsers may evict a site's caches while keeping its service worker (Safari after days without
+ * a visit). Every precache entry carries an integrity hash, so the worker puts a missing file back
+ * when it is next fetched online; the scripts and the model are fetched on every start anyway,
+ * and this fetches the page itself, which a navigation does not put back. Returns whether it did.
  */
-export async function restoreEvictedCaches(manifestUrl: string): Promise<boolean> {
+export async function restoreEvictedPage(): Promise<boolean> {
   if (!('serviceWorker' in navigator) || !navigator.serviceWorker.controller || !navigator.onLine) return false;
-  const cached = await caches.match(manifestUrl, { ignoreSearch: true });
-  if (cached) return false;
-  console.warn('Precached files are missing; reinstalling the service worker to download them again');
-  const registration = await navigator.serviceWorker.getRegistration();
-  const scriptUrl = registration?.active?.scriptURL;
-  if (!registration || !scriptUrl) return false;
-  await registration.unregister();
-  await navigator.serviceWorker.register(scriptUrl, { type: 'module', scope: registration.scope });
+  const page = new URL('index.html', new URL(import.meta.env.BASE_URL, location.href)).href;
+  if (await caches.match(page, { ignoreSearch: true })) return false;
+  console.warn('The cached app page is missing; fetching it so the service worker caches it again');
+  await fetch(page);
   return true;
 }

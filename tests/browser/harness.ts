@@ -58,15 +58,35 @@ export async function launchBrowser(options: { userDataDir?: string; webgpu?: bo
   };
 }
 
-/** Deletes the profile folder, retrying while Chromium's helper processes still write into it after close. */
-export function removeProfile(browser: Browser): void {
-  rmSync(browser.userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+/**
+ * Closes every browser, then deletes their profile folders. Closing all of them first matters:
+ * a restarted browser shares its profile folder with the one it replaced, and deleting a folder
+ * that a running Chromium still writes into fails with ENOTEMPTY.
+ */
+export async function closeBrowsers(browsers: Browser[]): Promise<void> {
+  for (const browser of browsers) await browser.close().catch(() => undefined);
+  for (const folder of new Set(browsers.map((browser) => browser.userDataDir))) {
+    rmSync(folder, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  }
+}
+
+/**
+ * Waits until the model is loaded. On a timeout the error carries the app's notice, if it shows
+ * one, so a failed run says why the model did not load.
+ */
+export async function waitForModel(page: Page): Promise<void> {
+  try {
+    await page.getByTestId('model-ready').waitFor({ timeout: 120_000 });
+  } catch (error) {
+    const notice = await page.getByTestId('notice').textContent({ timeout: 1000 }).catch(() => null);
+    throw new Error(`The model did not load${notice ? `; the app says: ${notice.trim()}` : ''}`, { cause: error });
+  }
 }
 
 /** Opens the writing pad and waits until the model is loaded. */
 export async function openPad(page: Page, url: string, query = ''): Promise<void> {
   await page.goto(`${url}${query}#/write`);
-  await page.getByTestId('model-ready').waitFor({ timeout: 120_000 });
+  await waitForModel(page);
 }
 
 /** Waits until the service worker has precached everything and controls the page. */

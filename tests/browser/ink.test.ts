@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { PALM_WINDOW_MS } from '../../src/lib/ink/pointer.ts';
-import { launchBrowser, openPad, removeProfile, startServer, strokeCount, writeWithPen, type Browser, type ReplayPoint } from './harness.ts';
+import { closeBrowsers, launchBrowser, openPad, startServer, strokeCount, waitForModel, writeWithPen, type Browser, type ReplayPoint } from './harness.ts';
 
 const LINE: ReplayPoint[][] = [[{ x: 0, y: 0 }, { x: 40, y: 50 }, { x: 80, y: 100 }]];
 const WORD: ReplayPoint[][] = [
@@ -30,8 +30,7 @@ describe('ink editing', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    if (browser) removeProfile(browser);
+    if (browser) await closeBrowsers([browser]);
     await server?.close();
   });
 
@@ -105,7 +104,7 @@ describe('ink editing', () => {
     await writeWithPen(page, session, WORD);
     await page.waitForTimeout(300);
     await page.reload();
-    await page.getByTestId('model-ready').waitFor({ timeout: 120_000 });
+    await waitForModel(page);
     await expect.poll(() => strokeCount(page)).toBe(3);
   });
 });

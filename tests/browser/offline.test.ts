@@ -6,7 +6,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { evenlySpaced, readSamples, vnondbFile, type InkSample } from '../../tools/dataset.ts';
-import { launchBrowser, openPad, readSamplesOnPad, removeProfile, startServer, waitForServiceWorker, type Browser } from './harness.ts';
+import { closeBrowsers, launchBrowser, openPad, readSamplesOnPad, startServer, waitForModel, waitForServiceWorker, type Browser } from './harness.ts';
 
 /** Overwrites the cached copy of the encoder with bytes that fail the sha256 check. */
 async function corruptCachedEncoder(page: Page): Promise<number> {
@@ -25,6 +25,31 @@ async function corruptCachedEncoder(page: Page): Promise<number> {
   });
 }
 
+/** Deletes the cached copies of the files whose paths end with one of `suffixes`; returns how many. */
+async function deleteCached(page: Page, suffixes: string[]): Promise<number> {
+  return page.evaluate(async (suffixes) => {
+    let deleted = 0;
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) {
+        const path = new URL(request.url).pathname;
+        if (suffixes.some((suffix) => path.endsWith(suffix)) && (await cache.delete(request))) deleted++;
+      }
+    }
+    return deleted;
+  }, suffixes);
+}
+
+/** Whether every one of `paths` (relative to the app) has a cached copy. */
+async function allCached(page: Page, paths: string[]): Promise<boolean> {
+  return page.evaluate(async (paths) => {
+    for (const path of paths) {
+      if (!(await caches.match(new URL(path, location.href).href, { ignoreSearch: true }))) return false;
+    }
+    return true;
+  }, paths);
+}
+
 describe('offline', () => {
   let word: InkSample;
   let port: number;
@@ -32,10 +57,7 @@ describe('offline', () => {
   const browsers: Browser[] = [];
 
   afterEach(async () => {
-    for (const browser of browsers.splice(0)) {
-      await browser.close().catch(() => undefined);
-      removeProfile(browser);
-    }
+    await closeBrowsers(browsers.splice(0));
     for (const server of servers.splice(0)) await server.close().catch(() => undefined);
   });
 
@@ -87,14 +109,33 @@ describe('offline', () => {
     await page.goto(`${url}?backend=wasm#/write`);
     expect(await corruptCachedEncoder(page)).toBeGreaterThan(0);
     await page.reload();
-    await page.getByTestId('model-ready').waitFor({ timeout: 120_000 });
+    await waitForModel(page);
     const session = await browser.context.newCDPSession(page);
     expect(await readSamplesOnPad(page, session, [word])).toEqual([text]);
 
     // The repaired file was put back in the cache, so the app still works offline.
     await server.close();
     await page.reload();
-    await page.getByTestId('model-ready').waitFor({ timeout: 120_000 });
+    await waitForModel(page);
+  });
+
+  it('caches files again that went missing from the cache', async () => {
+    const browser = await launchBrowser();
+    browsers.push(browser);
+    const { server, url } = await visitOnline(browser);
+    const page = await browser.context.newPage();
+    await openPad(page, url, '?backend=wasm');
+    const evicted = ['models/net-chu-v1/encoder.int8.onnx', 'index.html'];
+    expect(await deleteCached(page, evicted)).toBe(2);
+    expect(await allCached(page, evicted)).toBe(false);
+
+    // One online start puts both back, so the next start works offline.
+    await page.reload();
+    await waitForModel(page);
+    await expect.poll(() => allCached(page, evicted), { timeout: 60_000, interval: 500 }).toBe(true);
+    await server.close();
+    await page.reload();
+    await waitForModel(page);
   });
 
   it('tells the user when a corrupt model file cannot be downloaded offline', async () => {

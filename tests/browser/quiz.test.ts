@@ -11,7 +11,7 @@ import { strokesFromFlat } from '../../src/runtime/preprocess.ts';
 import { readSamples, vnondbFile, type InkSample } from '../../tools/dataset.ts';
 import { loadNodeRecognizer } from '../../tools/node-model.ts';
 import bundled from '../../src/lib/quiz/data/questions.json';
-import { launchBrowser, recognizeNow, removeProfile, startServer, strokeCount, writeWithPen, type Browser } from './harness.ts';
+import { closeBrowsers, launchBrowser, recognizeNow, startServer, strokeCount, waitForModel, writeWithPen, type Browser } from './harness.ts';
 
 /** Questions answered by handwriting; the last one is interrupted by a reload. */
 const WRITTEN = 3;
@@ -111,8 +111,7 @@ describe('literature quiz', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    if (browser) removeProfile(browser);
+    if (browser) await closeBrowsers([browser]);
     await server?.close();
   });
 
@@ -145,7 +144,7 @@ describe('literature quiz', () => {
 
     // Written answers: real strokes of the answer word, graded on what the page recognised.
     for (const [index, { question, sample }] of written.entries()) {
-      await page.getByTestId('model-ready').waitFor({ timeout: 120_000 });
+      await waitForModel(page);
       expect(await page.getByTestId('quiz-progress').textContent()).toBe(`Câu ${index + 1} / 5`);
       expect(await page.getByTestId('quiz-question').getAttribute('data-question-id')).toBe(question.id);
       const strokes = strokesFromFlat(sample.strokes);
@@ -158,7 +157,7 @@ describe('literature quiz', () => {
         // Reload mid-question once the ink is saved: the same question comes back with the same ink.
         await expect.poll(async () => (await savedSession(page))?.draft?.strokes.length).toBe(strokes.length);
         await page.reload();
-        await page.getByTestId('model-ready').waitFor({ timeout: 120_000 });
+        await waitForModel(page);
         expect(await page.getByTestId('quiz-progress').textContent()).toBe(`Câu ${index + 1} / 5`);
         expect(await strokeCount(page)).toBe(strokes.length);
       }

@@ -8,7 +8,7 @@ import { exactMatchRate } from '../../src/runtime/metrics.ts';
 import { strokesFromFlat } from '../../src/runtime/preprocess.ts';
 import { evenlySpaced, readSamples, vnondbFile, type InkSample } from '../../tools/dataset.ts';
 import { loadNodeRecognizer } from '../../tools/node-model.ts';
-import { launchBrowser, openPad, readSamplesOnPad, removeProfile, startServer, type Browser } from './harness.ts';
+import { closeBrowsers, launchBrowser, openPad, readSamplesOnPad, startServer, type Browser } from './harness.ts';
 
 const WORDS = 30;
 
@@ -25,8 +25,7 @@ describe('pen replay of real words', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    if (browser) removeProfile(browser);
+    if (browser) await closeBrowsers([browser]);
     await server?.close();
   });
 

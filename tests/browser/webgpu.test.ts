@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreviewServer } from 'vite';
 import { evenlySpaced, readSamples, vnondbFile, type InkSample } from '../../tools/dataset.ts';
-import { launchBrowser, openPad, readSamplesOnPad, removeProfile, startServer, type Browser } from './harness.ts';
+import { closeBrowsers, launchBrowser, openPad, readSamplesOnPad, startServer, type Browser } from './harness.ts';
 
 const WORDS = 5;
 
@@ -22,8 +22,7 @@ describe('WebGPU backend', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    if (browser) removeProfile(browser);
+    if (browser) await closeBrowsers([browser]);
     await server?.close();
   });
 

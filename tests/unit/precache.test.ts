@@ -1,7 +1,10 @@
 /**
  * The built service worker precaches every model file, the manifest and the onnxruntime-web WASM
  * file: Workbox skips files over 2 MiB unless configured, and a missing one breaks offline use.
+ * Each entry carries the integrity hash of the built file, which lets Workbox put a file that went
+ * missing from the cache back.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -31,5 +34,17 @@ describe('service worker precache', () => {
   it('lists the app shell and the web app manifest', () => {
     expect(serviceWorker).toContain('"index.html"');
     expect(serviceWorker).toContain('manifest.webmanifest');
+  });
+
+  it('gives every entry the integrity hash of the built file', () => {
+    // Entries look like {url:"…",revision:"…",integrity:"…"}, minified or not.
+    const entry = /\{\s*"?url"?:\s*"([^"]+)",\s*"?revision"?:\s*(?:"[^"]*"|null)(?:,\s*"?integrity"?:\s*"([^"]+)")?\s*\}/g;
+    const entries = [...serviceWorker.matchAll(entry)];
+    expect(entries.length).toBeGreaterThan(10);
+    // vite-plugin-pwa adds the web app manifest after Workbox's manifest transforms ran.
+    for (const [, url, integrity] of entries.filter(([, url]) => url !== 'manifest.webmanifest')) {
+      const hash = createHash('sha384').update(readFileSync(resolve(ROOT, 'dist', url!))).digest('base64');
+      expect(integrity, url).toBe(`sha384-${hash}`);
+    }
   });
 });

@@ -9,10 +9,10 @@ import type { Page } from 'playwright-core';
 import { strokesFromFlat } from '../../src/runtime/preprocess.ts';
 import type { InkSample } from '../dataset.ts';
 import {
+  closeBrowsers,
   launchBrowser,
   openPad,
   recognizeNow,
-  removeProfile,
   startServer,
   strokeCount,
   waitForServiceWorker,
@@ -68,7 +68,7 @@ export async function measureBrowser(words: readonly InkSample[], webgpuWords: r
       coldStartMs.push(await fresh.evaluate(() => performance.getEntriesByName('net-chu:first-recognition')[0]!.startTime));
       await restarted.close();
     }
-    removeProfile(browser);
+    await closeBrowsers([browser]);
 
     let webgpu: PageRun | { error: string };
     const gpuBrowser = await launchBrowser({ webgpu: true });
@@ -79,8 +79,7 @@ export async function measureBrowser(words: readonly InkSample[], webgpuWords: r
     } catch (error) {
       webgpu = { error: (error as Error).message.split('\n')[0]! };
     } finally {
-      await gpuBrowser.close();
-      removeProfile(gpuBrowser);
+      await closeBrowsers([gpuBrowser]);
     }
 
     const chromium = execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
