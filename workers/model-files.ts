@@ -97,9 +97,9 @@ export async function fetchModelFiles(
     let bytes = await download(url, report);
     onProgress({ status: 'verify', file: entry.path, loaded: done + entry.bytes, total });
     if (!(await matches(bytes, entry))) {
-      // The cached copy is damaged. Fetch a fresh one past the service worker's precache (a URL it
-      // does not know), and only then overwrite the cached copies: an interrupted repair leaves the
-      // damaged copy in place to be repaired next time, never a gap that breaks offline use.
+      // The cached copy is damaged. Fetch a fresh one from a URL the service worker's precache does
+      // not know, then overwrite the cached copies. A repair cut short leaves the damaged copy in
+      // place for the next start to repair; it never leaves a gap that breaks offline use.
       console.warn(`Model file ${entry.path} failed its sha256 check; downloading it again`);
       const fresh = new URL(url);
       fresh.searchParams.set('repair', String(Date.now()));

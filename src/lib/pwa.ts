@@ -32,8 +32,8 @@ export async function requestPersistentStorage(): Promise<boolean | null> {
 /**
  * Browsers may evict a site's caches while keeping its service worker (Safari after days without
  * a visit). Every precache entry carries an integrity hash, so the worker puts a missing file back
- * when it is next fetched online; the scripts and the model are fetched on every start anyway,
- * and this fetches the page itself, which a navigation does not put back. Returns whether it did.
+ * when it is next fetched online. Each start fetches the scripts and the model anyway; a
+ * navigation does not put the page itself back, so this fetches it. Returns true when it did.
  */
 export async function restoreEvictedPage(): Promise<boolean> {
   if (!('serviceWorker' in navigator) || !navigator.serviceWorker.controller || !navigator.onLine) return false;

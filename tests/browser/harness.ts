@@ -71,15 +71,15 @@ export async function closeBrowsers(browsers: Browser[]): Promise<void> {
 }
 
 /**
- * Waits until the model is loaded. On a timeout the error carries the app's notice, if it shows
- * one, so a failed run says why the model did not load.
+ * Waits until the model is loaded. On a timeout the error includes the notice the app shows, if
+ * any, which gives the reason the model did not load.
  */
 export async function waitForModel(page: Page): Promise<void> {
   try {
     await page.getByTestId('model-ready').waitFor({ timeout: 120_000 });
   } catch (error) {
     const notice = await page.getByTestId('notice').textContent({ timeout: 1000 }).catch(() => null);
-    throw new Error(`The model did not load${notice ? `; the app says: ${notice.trim()}` : ''}`, { cause: error });
+    throw new Error(`The model did not load${notice ? `; notice: ${notice.trim()}` : ''}`, { cause: error });
   }
 }
 

@@ -40,7 +40,7 @@ async function deleteCached(page: Page, suffixes: string[]): Promise<number> {
   }, suffixes);
 }
 
-/** Whether every one of `paths` (relative to the app) has a cached copy. */
+/** Returns true when every one of `paths` (relative to the app) has a cached copy. */
 async function allCached(page: Page, paths: string[]): Promise<boolean> {
   return page.evaluate(async (paths) => {
     for (const path of paths) {
