@@ -77,7 +77,7 @@ export default defineConfig({
         clientsClaim: true,
         cleanupOutdatedCaches: true,
         // With a subresource-integrity hash per entry, Workbox puts a file that went missing from
-        // the precache (evicted by the browser, say) back when it is next fetched online.
+        // the precache (for example, evicted by the browser) back when it is next fetched online.
         manifestTransforms: [
           (entries) => ({
             manifest: entries.map((entry) => ({

@@ -1,7 +1,7 @@
 /**
  * Downloads the model files named in the manifest with byte progress and checks each one
  * against its sha256. A file that fails the check is downloaded again past the service worker's
- * cache and written over every cached copy; offline, that is a ModelOfflineError.
+ * cache and written over every cached copy. Offline, that download fails with ModelOfflineError.
  */
 import type { ModelFileEntry } from '../src/runtime/manifest.ts';
 import { WORKER_ERRORS, type LoadProgress } from '../src/lib/recognition/protocol.ts';
@@ -53,6 +53,7 @@ async function download(url: string, onBytes: (loaded: number) => void, init?: R
   return readWithProgress(response, onBytes);
 }
 
+/** Returns true when `bytes` have the size and sha256 the manifest gives. */
 async function matches(bytes: Uint8Array, entry: ModelFileEntry): Promise<boolean> {
   return bytes.length === entry.bytes && (await sha256Hex(bytes)) === entry.sha256;
 }
@@ -99,7 +100,7 @@ export async function fetchModelFiles(
     if (!(await matches(bytes, entry))) {
       // The cached copy is damaged. Fetch a fresh one from a URL the service worker's precache does
       // not know, then overwrite the cached copies. A repair cut short leaves the damaged copy in
-      // place for the next start to repair; it never leaves a gap that breaks offline use.
+      // place for the next start to repair, so the cache never loses the file.
       console.warn(`Model file ${entry.path} failed its sha256 check; downloading it again`);
       const fresh = new URL(url);
       fresh.searchParams.set('repair', String(Date.now()));

@@ -30,10 +30,10 @@ export async function requestPersistentStorage(): Promise<boolean | null> {
 }
 
 /**
- * Browsers may evict a site's caches while keeping its service worker (Safari after days without
- * a visit). Every precache entry carries an integrity hash, so the worker puts a missing file back
- * when it is next fetched online. Each start fetches the scripts and the model anyway; a
- * navigation does not put the page itself back, so this fetches it. Returns true when it did.
+ * Fetches the app page when its cached copy is missing, so the service worker caches it again.
+ * Every precache entry has an integrity hash, so Workbox puts a missing file back when it is next
+ * fetched online. Each start fetches the scripts and the model, but a navigation does not put the
+ * page itself back. Returns true when it fetched the page.
  */
 export async function restoreEvictedPage(): Promise<boolean> {
   if (!('serviceWorker' in navigator) || !navigator.serviceWorker.controller || !navigator.onLine) return false;

@@ -72,14 +72,15 @@ export async function closeBrowsers(browsers: Browser[]): Promise<void> {
 
 /**
  * Waits until the model is loaded. On a timeout the error includes the notice the app shows, if
- * any, which gives the reason the model did not load.
+ * any, because that notice gives the reason the model did not load.
  */
 export async function waitForModel(page: Page): Promise<void> {
   try {
     await page.getByTestId('model-ready').waitFor({ timeout: 120_000 });
   } catch (error) {
     const notice = await page.getByTestId('notice').textContent({ timeout: 1000 }).catch(() => null);
-    throw new Error(`The model did not load${notice ? `; notice: ${notice.trim()}` : ''}`, { cause: error });
+    const reason = notice ? ` The app shows: ${notice.trim()}` : ' The app shows no notice.';
+    throw new Error(`Timed out after 120 s waiting for the model to load.${reason}`, { cause: error });
   }
 }
 

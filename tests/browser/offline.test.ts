@@ -8,36 +8,28 @@ import type { PreviewServer } from 'vite';
 import { evenlySpaced, readSamples, vnondbFile, type InkSample } from '../../tools/dataset.ts';
 import { closeBrowsers, launchBrowser, openPad, readSamplesOnPad, startServer, waitForModel, waitForServiceWorker, type Browser } from './harness.ts';
 
-/** Overwrites the cached copy of the encoder with bytes that fail the sha256 check. */
-async function corruptCachedEncoder(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    let changed = 0;
-    for (const name of await caches.keys()) {
-      const cache = await caches.open(name);
-      for (const request of await cache.keys()) {
-        if (new URL(request.url).pathname.endsWith('encoder.int8.onnx')) {
-          await cache.put(request, new Response(new Uint8Array(1000).fill(7)));
+/**
+ * Changes the cached copies of the files whose paths end with one of `suffixes`: overwrites them
+ * with bytes that fail the sha256 check, or deletes them. Returns how many copies it changed.
+ */
+async function damageCached(page: Page, suffixes: string[], damage: 'corrupt' | 'delete'): Promise<number> {
+  return page.evaluate(
+    async ({ suffixes, damage }) => {
+      let changed = 0;
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        for (const request of await cache.keys()) {
+          const path = new URL(request.url).pathname;
+          if (!suffixes.some((suffix) => path.endsWith(suffix))) continue;
+          if (damage === 'delete') await cache.delete(request);
+          else await cache.put(request, new Response(new Uint8Array(1000).fill(7)));
           changed++;
         }
       }
-    }
-    return changed;
-  });
-}
-
-/** Deletes the cached copies of the files whose paths end with one of `suffixes`; returns how many. */
-async function deleteCached(page: Page, suffixes: string[]): Promise<number> {
-  return page.evaluate(async (suffixes) => {
-    let deleted = 0;
-    for (const name of await caches.keys()) {
-      const cache = await caches.open(name);
-      for (const request of await cache.keys()) {
-        const path = new URL(request.url).pathname;
-        if (suffixes.some((suffix) => path.endsWith(suffix)) && (await cache.delete(request))) deleted++;
-      }
-    }
-    return deleted;
-  }, suffixes);
+      return changed;
+    },
+    { suffixes, damage },
+  );
 }
 
 /** Returns true when every one of `paths` (relative to the app) has a cached copy. */
@@ -107,7 +99,7 @@ describe('offline', () => {
     const { server, url, text } = await visitOnline(browser);
     const page = await browser.context.newPage();
     await page.goto(`${url}?backend=wasm#/write`);
-    expect(await corruptCachedEncoder(page)).toBeGreaterThan(0);
+    expect(await damageCached(page, ['encoder.int8.onnx'], 'corrupt')).toBeGreaterThan(0);
     await page.reload();
     await waitForModel(page);
     const session = await browser.context.newCDPSession(page);
@@ -119,14 +111,14 @@ describe('offline', () => {
     await waitForModel(page);
   });
 
-  it('caches files again that went missing from the cache', async () => {
+  it('restores files missing from the cache', async () => {
     const browser = await launchBrowser();
     browsers.push(browser);
     const { server, url } = await visitOnline(browser);
     const page = await browser.context.newPage();
     await openPad(page, url, '?backend=wasm');
     const evicted = ['models/net-chu-v1/encoder.int8.onnx', 'index.html'];
-    expect(await deleteCached(page, evicted)).toBe(2);
+    expect(await damageCached(page, evicted, 'delete')).toBe(2);
     expect(await allCached(page, evicted)).toBe(false);
 
     // One online start puts both back, so the next start works offline.
@@ -145,7 +137,7 @@ describe('offline', () => {
     await server.close();
     const page = await browser.context.newPage();
     await page.goto(`${url}?backend=wasm#/write`);
-    expect(await corruptCachedEncoder(page)).toBeGreaterThan(0);
+    expect(await damageCached(page, ['encoder.int8.onnx'], 'corrupt')).toBeGreaterThan(0);
     await page.reload();
     const notice = page.getByTestId('notice');
     await notice.waitFor({ timeout: 120_000 });
