@@ -2,9 +2,11 @@
  * Evaluates the shipped quantised model on a VNOnDB-format file through the recognition runtime
  * (onnxruntime-web WASM in Node). The last line printed is one JSON object with the results.
  *
- * Usage: npm run eval -- FILE [--limit N] [--phrases] [--train TRAIN_FILE] [--beam N] [--length-penalty A] [--threads N]
- *                              [--model MANIFEST] [--lexicon] [--validation] [--out RESULTS.json]
+ * Usage: npm run eval -- FILE [--limit N] [--phrases] [--train TRAIN_FILE] [--beam N] [--length-penalty A] [--ctc-weight W]
+ *                              [--threads N] [--model MANIFEST] [--lexicon] [--validation] [--out RESULTS.json]
  *
+ * --ctc-weight sets how much the encoder's CTC head counts in the beam ranking (0 to 1; 0 is the
+ * decoder alone; models exported without the CTC output ignore it).
  * --lexicon ranks candidates made of Vietnamese syllables first (src/runtime/lexicon.ts).
  * --validation keeps only the held-out training writers listed in training/data/meta.json, for
  * tuning decoding options on train.jsonl.gz without looking at the test set.
@@ -15,12 +17,12 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Lexicon } from '../src/runtime/lexicon.ts';
 import { modelBytes } from '../src/runtime/manifest.ts';
-import { DEFAULT_BEAM_WIDTH, DEFAULT_LENGTH_PENALTY } from '../src/runtime/recognizer.ts';
+import { DEFAULT_BEAM_WIDTH, DEFAULT_CTC_WEIGHT, DEFAULT_LENGTH_PENALTY } from '../src/runtime/recognizer.ts';
 import { buildPhrases, evenlySpaced, readSamples } from './dataset.ts';
 import { readWith, recognizeSamples, scoreRun } from './evaluation.ts';
 import { DEFAULT_MANIFEST, loadNodeRecognizer } from './node-model.ts';
 
-const USAGE = 'Usage: npm run eval -- FILE [--limit N] [--phrases] [--train TRAIN_FILE] [--beam N] [--length-penalty A] [--threads N] [--model MANIFEST] [--lexicon] [--validation] [--out RESULTS.json]';
+const USAGE = 'Usage: npm run eval -- FILE [--limit N] [--phrases] [--train TRAIN_FILE] [--beam N] [--length-penalty A] [--ctc-weight W] [--threads N] [--model MANIFEST] [--lexicon] [--validation] [--out RESULTS.json]';
 
 const { values: options, positionals } = parseArgs({
   allowPositionals: true,
@@ -30,6 +32,7 @@ const { values: options, positionals } = parseArgs({
     train: { type: 'string' },
     beam: { type: 'string', default: String(DEFAULT_BEAM_WIDTH) },
     'length-penalty': { type: 'string', default: String(DEFAULT_LENGTH_PENALTY) },
+    'ctc-weight': { type: 'string', default: String(DEFAULT_CTC_WEIGHT) },
     threads: { type: 'string', default: '1' },
     model: { type: 'string', default: DEFAULT_MANIFEST },
     lexicon: { type: 'boolean', default: false },
@@ -72,6 +75,11 @@ async function main(): Promise<void> {
     console.error(`Invalid --length-penalty ${JSON.stringify(options['length-penalty'])}: expected a number >= 0.\n${USAGE}`);
     process.exit(2);
   }
+  const ctcWeight = Number(options['ctc-weight']);
+  if (!Number.isFinite(ctcWeight) || ctcWeight < 0 || ctcWeight > 1) {
+    console.error(`Invalid --ctc-weight ${JSON.stringify(options['ctc-weight'])}: expected a number from 0 to 1.\n${USAGE}`);
+    process.exit(2);
+  }
 
   let words = await readSamples(positionals[0]!);
   if (options.validation) {
@@ -83,7 +91,7 @@ async function main(): Promise<void> {
   const recognizer = await loadNodeRecognizer(options.model, threads);
 
   const lexicon = options.lexicon ? Lexicon.vietnamese() : undefined;
-  const run = await recognizeSamples(readWith(recognizer, { beamWidth, lengthPenalty, lexicon }), samples);
+  const run = await recognizeSamples(readWith(recognizer, { beamWidth, lengthPenalty, ctcWeight, lexicon }), samples);
   const summary = {
     file: positionals[0]!,
     phrases: options.phrases,
@@ -91,6 +99,7 @@ async function main(): Promise<void> {
     model_bytes: modelBytes(recognizer.manifest),
     beam: beamWidth,
     length_penalty: lengthPenalty,
+    ctc_weight: recognizer.hasCtc ? ctcWeight : 0,
     lexicon: options.lexicon,
     validation: options.validation,
     threads,

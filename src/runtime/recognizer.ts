@@ -4,11 +4,12 @@
  * eval CLI (Node) and the web worker share this code while choosing their own ORT build.
  */
 import type * as OrtModule from 'onnxruntime-web';
-import { beamSearch, logSoftmax } from './beam.ts';
+import { beamSearch, logSoftmax, type PrefixScorer } from './beam.ts';
+import { CtcPrefixScorer } from './ctc.ts';
 import type { Lexicon } from './lexicon.ts';
 import type { ModelManifest } from './manifest.ts';
 import { preprocessStrokes, type InkStroke } from './preprocess.ts';
-import { BOS_ID, EOS_ID, Vocabulary } from './vocabulary.ts';
+import { BOS_ID, EOS_ID, PAD_ID, Vocabulary } from './vocabulary.ts';
 
 export type Ort = typeof OrtModule;
 export type Backend = 'wasm' | 'webgpu';
@@ -21,14 +22,22 @@ export interface RecognizerOptions {
   maxCandidates?: number;
   /** Length normalisation exponent of the beam ranking (see BeamOptions.lengthPenalty). */
   lengthPenalty?: number;
+  /**
+   * Weight, from 0 to 1, of the encoder's CTC head in the beam ranking (joint CTC/attention
+   * decoding, src/runtime/ctc.ts); 0 ranks by the decoder alone. Models without a CTC output
+   * ignore it.
+   */
+  ctcWeight?: number;
   /** When given, beam candidates that it accepts are ranked before those it does not. */
   lexicon?: Lexicon;
 }
 
 export interface Candidate {
   text: string;
-  /** Natural-log probability of the whole text under the model, EOS included. */
+  /** Natural-log probability of the whole text under the decoder, EOS included. */
   logProb: number;
+  /** The beam's ranking score: logProb, or its weighted sum with the CTC head's log-probability. */
+  score: number;
 }
 
 export interface Timings {
@@ -49,6 +58,7 @@ export interface Recognition {
 export const DEFAULT_BEAM_WIDTH = 4;
 export const DEFAULT_MAX_CANDIDATES = 4;
 export const DEFAULT_LENGTH_PENALTY = 0;
+export const DEFAULT_CTC_WEIGHT = 0.3;
 
 export class RecognitionError extends Error {
   override name = 'RecognitionError';
@@ -73,6 +83,11 @@ export class Recognizer {
   ) {
     this.backend = backend;
     this.vocabulary = new Vocabulary(manifest.tokens);
+  }
+
+  /** Whether the encoder also outputs CTC log-probabilities, which `ctcWeight` needs. */
+  get hasCtc(): boolean {
+    return this.encoder.outputNames.includes('ctc_log_probs');
   }
 
   /** Creates the encoder and decoder sessions, one after the other, on the chosen backend. */
@@ -105,6 +120,13 @@ export class Recognizer {
     });
     const crossKeys = encoded.cross_keys!;
     const crossValues = encoded.cross_values!;
+    const ctcWeight = Math.min(1, Math.max(0, options.ctcWeight ?? DEFAULT_CTC_WEIGHT));
+    let ctcScorer: PrefixScorer<unknown> | undefined;
+    const ctc = encoded.ctc_log_probs;
+    if (ctc && ctcWeight > 0) {
+      const [, frames, size] = ctc.dims as number[];
+      ctcScorer = new CtcPrefixScorer(ctc.data as Float32Array, frames!, size!, PAD_ID) as PrefixScorer<unknown>;
+    }
     const encodedAt = now();
 
     // Decoder: beam search with a KV cache that is reordered as hypotheses are kept or dropped.
@@ -123,6 +145,8 @@ export class Recognizer {
         maxLength: this.manifest.decoder.maxTextLength - 1,
         eosId: EOS_ID,
         lengthPenalty: options.lengthPenalty ?? DEFAULT_LENGTH_PENALTY,
+        prefixScorer: ctcScorer,
+        prefixWeight: ctcWeight,
       },
       async (lastTokens, origins) => {
         const batch = lastTokens.length;
@@ -177,7 +201,7 @@ export class Recognizer {
    * texts it accepts come first, each group keeping the model's order.
    */
   private toCandidates(
-    hypotheses: readonly { tokens: number[]; logProb: number }[],
+    hypotheses: readonly { tokens: number[]; logProb: number; score: number }[],
     maxCandidates: number,
     lexicon: Lexicon | undefined,
   ): Candidate[] {
@@ -187,7 +211,7 @@ export class Recognizer {
       const text = this.vocabulary.decode(hypothesis.tokens).replace(/\s+/gu, ' ').trim();
       if (seen.has(text)) continue;
       seen.add(text);
-      candidates.push({ text, logProb: hypothesis.logProb });
+      candidates.push({ text, logProb: hypothesis.logProb, score: hypothesis.score });
     }
     if (lexicon) {
       const accepted = new Set(candidates.filter((candidate) => lexicon.accepts(candidate.text)));

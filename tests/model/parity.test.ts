@@ -12,6 +12,7 @@ import { ROOT } from '../browser/harness.ts';
 interface Fixture {
   image: { dims: number[]; data: number[] };
   cross_keys: { dims: number[]; data: number[] };
+  ctc_log_probs: { dims: number[]; data: number[] };
   steps: { tokens: number[]; logits: number[] }[];
 }
 
@@ -21,6 +22,8 @@ const fixture = JSON.parse(readFileSync(resolve(ROOT, 'tests/fixtures/net-chu-v1
 const FLOAT_TOLERANCE = 1e-3;
 /** int8 weights: the logits move by at most this much, in logit units. */
 const INT8_LOGIT_TOLERANCE = 0.6;
+/** int8 weights: the CTC head's log-probabilities of the tokens PyTorch finds likely (above 1%) move by at most this much. */
+const INT8_CTC_TOLERANCE = 0.6;
 
 function maxDifference(actual: ArrayLike<number>, expected: readonly number[]): number {
   expect(actual.length).toBe(expected.length);
@@ -41,7 +44,7 @@ async function runModel(encoderPath: string, decoderPath: string) {
   const encoder = await ort.InferenceSession.create(readFileSync(encoderPath), options);
   const decoder = await ort.InferenceSession.create(readFileSync(decoderPath), options);
   const image = new ort.Tensor('float32', Float32Array.from(fixture.image.data), fixture.image.dims);
-  const { cross_keys: crossKeys, cross_values: crossValues } = await encoder.run({ image });
+  const { cross_keys: crossKeys, cross_values: crossValues, ctc_log_probs: ctcLogProbs } = await encoder.run({ image });
   const [layers, , heads, , headDim] = crossKeys!.dims as number[];
   let pastKeys: ort.Tensor = new ort.Tensor('float32', new Float32Array(0), [layers!, 1, heads!, 0, headDim!]);
   let pastValues: ort.Tensor = pastKeys;
@@ -58,24 +61,35 @@ async function runModel(encoderPath: string, decoderPath: string) {
     pastValues = output.present_values!;
     logits.push(output.logits!.data as Float32Array);
   }
-  return { crossKeys: crossKeys!.data as Float32Array, logits };
+  expect(ctcLogProbs?.dims).toEqual(fixture.ctc_log_probs.dims);
+  return { crossKeys: crossKeys!.data as Float32Array, ctcLogProbs: ctcLogProbs!.data as Float32Array, logits };
 }
 
 describe('export parity', () => {
   it('float ONNX matches PyTorch', async () => {
-    const { crossKeys, logits } = await runModel(
+    const { crossKeys, ctcLogProbs, logits } = await runModel(
       resolve(ROOT, 'training/export/net-chu-v1/encoder.onnx'),
       resolve(ROOT, 'training/export/net-chu-v1/decoder.onnx'),
     );
     expect(maxDifference(crossKeys, fixture.cross_keys.data)).toBeLessThan(FLOAT_TOLERANCE);
+    expect(maxDifference(ctcLogProbs, fixture.ctc_log_probs.data)).toBeLessThan(FLOAT_TOLERANCE);
     fixture.steps.forEach((step, i) => expect(maxDifference(logits[i]!, step.logits)).toBeLessThan(FLOAT_TOLERANCE));
   });
 
   it('int8 ONNX stays close to PyTorch', async () => {
-    const { logits } = await runModel(
+    const { ctcLogProbs, logits } = await runModel(
       resolve(ROOT, 'models/net-chu-v1/encoder.int8.onnx'),
       resolve(ROOT, 'models/net-chu-v1/decoder.int8.onnx'),
     );
+    const [, frames, size] = fixture.ctc_log_probs.dims as [number, number, number];
+    for (let frame = 0; frame < frames; frame++) {
+      const expected = fixture.ctc_log_probs.data.slice(frame * size, (frame + 1) * size);
+      const actual = ctcLogProbs.subarray(frame * size, (frame + 1) * size);
+      expect(argmax(actual)).toBe(argmax(expected));
+      expected.forEach((value, token) => {
+        if (value > Math.log(0.01)) expect(Math.abs(actual[token]! - value)).toBeLessThan(INT8_CTC_TOLERANCE);
+      });
+    }
     fixture.steps.forEach((step, i) => {
       expect(maxDifference(logits[i]!, step.logits)).toBeLessThan(INT8_LOGIT_TOLERANCE);
       expect(argmax(logits[i]!)).toBe(argmax(step.logits));

@@ -38,7 +38,7 @@ describe('shipped model', () => {
   });
 
   it('reads most real test words exactly', () => {
-    // The model card reports 68.9% on the whole test set. A broken model or preprocessing
+    // The model card reports about 80% on the whole test set. A broken model or preprocessing
     // change falls far below this floor.
     expect(exact).toBeGreaterThanOrEqual(0.4);
   });
@@ -48,11 +48,20 @@ describe('shipped model', () => {
     expect(result.candidates.length).toBeGreaterThan(1);
     expect(result.candidates.length).toBeLessThanOrEqual(4);
     expect(new Set(result.candidates.map((c) => c.text)).size).toBe(result.candidates.length);
-    const scores = result.candidates.map((c) => c.logProb);
+    const scores = result.candidates.map((c) => c.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
     expect(result.text).toBe(result.candidates[0]!.text);
     expect(result.timings.totalMs).toBeGreaterThan(0);
     expect(result.backend).toBe('wasm');
+  });
+
+  it('ranks candidates jointly with the encoder CTC head', async () => {
+    expect(recognizer.hasCtc).toBe(true);
+    const strokes = strokesFromFlat(words[1]!.strokes);
+    const joint = await recognizer.recognize(strokes, { ctcWeight: 0.5 });
+    expect(joint.candidates.every((c) => Number.isFinite(c.score) && c.score !== c.logProb)).toBe(true);
+    const decoderOnly = await recognizer.recognize(strokes, { ctcWeight: 0 });
+    expect(decoderOnly.candidates.every((c) => c.score === c.logProb)).toBe(true);
   });
 
   it('returns an empty text for an empty pad', async () => {

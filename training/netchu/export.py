@@ -1,6 +1,6 @@
-"""Exports a trained checkpoint to ONNX (opset 17): `encoder.onnx` (image -> cross-attention keys and values) and
-`decoder.onnx` (one KV-cached decoding step), plus parity fixtures that the TypeScript tests
-compare onnxruntime against.
+"""Exports a trained checkpoint to ONNX (opset 17): `encoder.onnx` (image -> cross-attention keys and values, plus
+the CTC head's per-column log-probabilities that the runtime's joint beam search uses) and `decoder.onnx` (one
+KV-cached decoding step), plus parity fixtures that the TypeScript tests compare onnxruntime against.
 
 Usage: python3 -m netchu.export --checkpoint training/runs/compact/best.pt --out models/net-chu-v1/float
 """
@@ -18,7 +18,8 @@ OPSET = 17
 
 
 class EncoderGraph(torch.nn.Module):
-    """Image -> the decoder's cross-attention keys and values, so decoding steps never redo them."""
+    """Image -> the decoder's cross-attention keys and values, so decoding steps never redo them, and the
+    auxiliary CTC head's log-probabilities (batch, width / 4, vocabulary), blank = the padding token."""
 
     def __init__(self, model):
         super().__init__()
@@ -26,7 +27,9 @@ class EncoderGraph(torch.nn.Module):
         self.decoder = model.decoder
 
     def forward(self, image):
-        return self.decoder.cross_cache(self.encoder(image)[0])
+        memory, ctc_logits = self.encoder(image)
+        cross_keys, cross_values = self.decoder.cross_cache(memory)
+        return cross_keys, cross_values, torch.log_softmax(ctc_logits, dim=-1)
 
 
 class DecoderGraph(torch.nn.Module):
@@ -64,11 +67,12 @@ def export(model, out):
     image = torch.zeros(1, 1, height, 128)
     encoder_path = os.path.join(out, 'encoder.onnx')
     torch.onnx.export(EncoderGraph(model), (image,), encoder_path, opset_version=OPSET,
-                      input_names=['image'], output_names=['cross_keys', 'cross_values'],
+                      input_names=['image'], output_names=['cross_keys', 'cross_values', 'ctc_log_probs'],
                       dynamic_axes={'image': {0: 'batch', 3: 'width'}, 'cross_keys': {1: 'batch', 3: 'tokens'},
-                                    'cross_values': {1: 'batch', 3: 'tokens'}})
+                                    'cross_values': {1: 'batch', 3: 'tokens'},
+                                    'ctc_log_probs': {0: 'batch', 1: 'columns'}})
 
-    cross_keys, cross_values = EncoderGraph(model)(image)
+    cross_keys, cross_values, _ = EncoderGraph(model)(image)
     tokens = torch.ones(1, 2, dtype=torch.long)
     head_dim = config.decoder_dim // config.decoder_heads
     past = torch.zeros(config.decoder_layers, 1, config.decoder_heads, 3, head_dim)
@@ -89,7 +93,7 @@ def parity_fixture(model):
     """Runs the encoder on a fixed image and two decoder steps (empty cache, then cached)."""
     config = model.config
     image = torch.from_numpy(parity_image(config.image_height, 128))[None, None]
-    cross_keys, cross_values = EncoderGraph(model)(image)
+    cross_keys, cross_values, ctc_log_probs = EncoderGraph(model)(image)
     keys, values = model.decoder.empty_cache(1)
     first_tokens = torch.tensor([[1]])
     logits1, keys, values, _ = model.decoder(first_tokens, cross_keys, cross_values, keys, values)
@@ -98,6 +102,7 @@ def parity_fixture(model):
     return {
         'image': {'dims': list(image.shape), 'data': image.flatten().tolist()},
         'cross_keys': {'dims': list(cross_keys.shape), 'data': cross_keys.flatten().tolist()},
+        'ctc_log_probs': {'dims': list(ctc_log_probs.shape), 'data': ctc_log_probs.flatten().tolist()},
         'steps': [
             {'tokens': first_tokens.flatten().tolist(), 'logits': logits1.flatten().tolist()},
             {'tokens': second_tokens.flatten().tolist(), 'logits': logits2.flatten().tolist()},
