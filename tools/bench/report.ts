@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { characterErrorRate, quantile } from '../../src/runtime/metrics.ts';
+import { DEFAULT_BEAM_WIDTH, DEFAULT_CTC_WEIGHT } from '../../src/runtime/recognizer.ts';
 import type { DownloadSize } from '../download-size.ts';
 import { scoreRun, type Scores } from '../evaluation.ts';
 import type { BrowserMeasurement, PageRun } from './browser.ts';
@@ -184,6 +185,7 @@ export function writeReport(results: BenchResults, outDir: string): void {
     '',
     `VNOnDB test set (writers never seen in training): ${scores.ours.words.n} words and ${scores.ours.phrases.n}`,
     'phrases of 2 to 4 words. CER and WER are corpus-level edit-distance rates on NFC text.',
+    `Nét Chữ decodes as the app does: beam width ${DEFAULT_BEAM_WIDTH}, the encoder's CTC head weighted ${DEFAULT_CTC_WEIGHT} in the ranking.`,
     '',
     '| | Nét Chữ | Tesseract (vie) |',
     '| --- | --- | --- |',
