@@ -5,8 +5,8 @@
  * Usage: npm run eval -- FILE [--limit N] [--phrases] [--train TRAIN_FILE] [--beam N] [--length-penalty A] [--ctc-weight W]
  *                              [--threads N] [--model MANIFEST] [--lexicon] [--validation] [--out RESULTS.json]
  *
- * --ctc-weight sets how much the encoder's CTC head counts in the beam ranking (0 to 1; 0 is the
- * decoder alone; models exported without the CTC output ignore it).
+ * --ctc-weight sets how much the encoder's CTC head counts in the beam ranking, from 0 (the
+ * decoder alone) to 1. Models exported without the CTC output ignore it.
  * --lexicon ranks candidates made of Vietnamese syllables first (src/runtime/lexicon.ts).
  * --validation keeps only the held-out training writers listed in training/data/meta.json, for
  * tuning decoding options on train.jsonl.gz without looking at the test set.

@@ -22,7 +22,7 @@ const fixture = JSON.parse(readFileSync(resolve(ROOT, 'tests/fixtures/net-chu-v1
 const FLOAT_TOLERANCE = 1e-3;
 /** int8 weights: the logits move by at most this much, in logit units. */
 const INT8_LOGIT_TOLERANCE = 0.6;
-/** int8 weights: the CTC head's log-probabilities of the tokens PyTorch finds likely (above 1%) move by at most this much. */
+/** int8 weights: CTC log-probabilities above log(1%) in PyTorch move by at most this much. */
 const INT8_CTC_TOLERANCE = 0.6;
 
 function maxDifference(actual: ArrayLike<number>, expected: readonly number[]): number {
