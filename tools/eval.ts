@@ -76,7 +76,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const ctcWeight = Number(options['ctc-weight']);
-  if (!Number.isFinite(ctcWeight) || ctcWeight < 0 || ctcWeight > 1) {
+  if (options['ctc-weight']!.trim() === '' || !Number.isFinite(ctcWeight) || ctcWeight < 0 || ctcWeight > 1) {
     console.error(`Invalid --ctc-weight ${JSON.stringify(options['ctc-weight'])}: expected a number from 0 to 1.\n${USAGE}`);
     process.exit(2);
   }

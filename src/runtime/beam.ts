@@ -33,8 +33,9 @@ export interface BeamOptions {
   /** Stop once every live hypothesis is this many nats below the best finished one. */
   pruneMargin?: number;
   /**
-   * Length normalisation of the final ranking: hypotheses are ranked by logProb / length^alpha
-   * (length counts EOS). 0 ranks by summed log-probability, which favours short texts.
+   * Length normalisation of the final ranking: hypotheses are ranked by score / length^alpha
+   * (length counts EOS). 0 ranks by the summed score, which favours short texts. NOTE: the early
+   * stops below compare unnormalised scores, so with alpha > 0 they may end the search early.
    */
   lengthPenalty?: number;
   /** Joins this scorer's log-scores to the decoder's in the ranking. */
@@ -63,7 +64,13 @@ export async function beamSearch(
   // With a prefix scorer, each hypothesis offers 1.5x as many tokens, so the scorer can promote
   // one the decoder ranked just outside the beam.
   const offered = scorer ? Math.ceil(1.5 * beamWidth) : beamWidth;
-  const joint = (logProb: number, prefix: number) => (1 - weight) * logProb + weight * Math.max(prefix, PREFIX_SCORE_FLOOR);
+  const joint = (logProb: number, prefix: number) => {
+    // Weights of exactly 0 or 1 drop the other term, so 0 * -Infinity never yields NaN.
+    const decoderPart = weight < 1 ? (1 - weight) * logProb : 0;
+    if (weight === 0) return decoderPart;
+    const bounded = Number.isNaN(prefix) ? PREFIX_SCORE_FLOOR : Math.max(prefix, PREFIX_SCORE_FLOOR);
+    return decoderPart + weight * bounded;
+  };
 
   interface Live extends Hypothesis {
     state: unknown;

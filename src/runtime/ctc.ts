@@ -4,7 +4,7 @@
  * The encoder's auxiliary CTC head gives, for every pixel column group (a frame), log-probabilities
  * over the vocabulary with the padding token as blank. For a text prefix h, the prefix score is
  * log P(the CTC output starts with h): the sum over every frame alignment whose collapsed output
- * begins with h, computed by the CTC forward recursion in the log domain, one frame at a time. The
+ * begins with h. It is computed by the CTC forward recursion in the log domain, frame by frame. The
  * CTC head reads the line column by column, so it penalises prefixes that skip or invent words,
  * which the attention decoder alone tends to do on phrases.
  */
@@ -51,12 +51,19 @@ export class CtcPrefixScorer implements PrefixScorer<CtcPrefix> {
     return { endsInToken, endsInBlank, last: -1, score: 0 };
   }
 
-  /** Returns the prefix extended by `token`, which must be neither the blank nor an end-of-text marker. */
+  /**
+   * Returns the prefix extended by `token`, which must not be an end-of-text marker. The blank never
+   * appears in a CTC output, so a prefix that contains it has probability 0.
+   */
   extend(prefix: CtcPrefix, token: number): CtcPrefix {
     const frames = this.frames;
     const endsInToken = new Float64Array(frames);
     const endsInBlank = new Float64Array(frames);
-    if (frames === 0) return { endsInToken, endsInBlank, last: token, score: -Infinity };
+    if (frames === 0 || token === this.blank) {
+      endsInToken.fill(-Infinity);
+      endsInBlank.fill(-Infinity);
+      return { endsInToken, endsInBlank, last: token, score: -Infinity };
+    }
 
     // Probability mass of the old prefix after frame t that the new token may follow. A repeated
     // token needs a blank in between, or CTC would merge the two.

@@ -82,6 +82,12 @@ describe('CTC prefix scores', () => {
     expect(scorer.completeScore(prefixOf(scorer, tooLong))).toBe(-Infinity);
   });
 
+  it('gives a prefix with the blank no probability', () => {
+    const withBlank = prefixOf(scorer, [1, BLANK]);
+    expect(scorer.prefixScore(withBlank)).toBe(-Infinity);
+    expect(scorer.completeScore(scorer.extend(withBlank, 2))).toBe(-Infinity);
+  });
+
   it('adds log-probabilities without overflow', () => {
     expect(logAdd(Math.log(0.25), Math.log(0.5))).toBeCloseTo(Math.log(0.75), 12);
     expect(logAdd(-Infinity, -3)).toBe(-3);
@@ -125,6 +131,23 @@ describe('joint beam search', () => {
     const [best] = await search(0);
     expect(best!.tokens[0]).toBe(1);
     expect(best!.score).toBe(best!.logProb);
+  });
+
+  it('keeps scores numeric at weight 1', async () => {
+    // Tokens the decoder rules out (log-probability -Infinity) still reach the ranking.
+    const results = await beamSearch(
+      0,
+      { beamWidth: 2, maxLength: 4, eosId: EOS, prefixScorer: likesTwoTwo as PrefixScorer<unknown>, prefixWeight: 1 },
+      async (lastTokens) =>
+        lastTokens.map(() => {
+          const row = new Float32Array(SIZE).fill(-Infinity);
+          row[2] = Math.log(0.6);
+          row[EOS] = Math.log(0.4);
+          return row;
+        }),
+    );
+    expect(results.every((h) => !Number.isNaN(h.score))).toBe(true);
+    expect(results[0]!.tokens).toEqual([2, 2]);
   });
 
   it('lets the scorer overrule the decoder', async () => {
