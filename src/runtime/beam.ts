@@ -91,7 +91,7 @@ export async function beamSearch(
         if (!scorer) {
           expansions.push({ origin, token, logProb, score: logProb, state: undefined });
         } else if (token === eosId) {
-          expansions.push({ origin, token, logProb, score: joint(logProb, scorer.completeScore(parent.state)), state: parent.state });
+          expansions.push({ origin, token, logProb, score: joint(logProb, scorer.completeScore(parent.state)), state: undefined });
         } else {
           const state = scorer.extend(parent.state, token);
           expansions.push({ origin, token, logProb, score: joint(logProb, scorer.prefixScore(state)), state });

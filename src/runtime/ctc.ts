@@ -83,6 +83,7 @@ export class CtcPrefixScorer implements PrefixScorer<CtcPrefix> {
     return { endsInToken, endsInBlank, last: token, score };
   }
 
+  /** Returns log P(the CTC output starts with this prefix). */
   prefixScore(prefix: CtcPrefix): number {
     return prefix.score;
   }

@@ -55,7 +55,7 @@ describe('shipped model', () => {
     expect(result.backend).toBe('wasm');
   });
 
-  it('ranks candidates jointly with the encoder CTC head', async () => {
+  it('ranks candidates with CTC head', async () => {
     expect(recognizer.hasCtc).toBe(true);
     const strokes = strokesFromFlat(words[1]!.strokes);
     const joint = await recognizer.recognize(strokes, { ctcWeight: 0.5 });

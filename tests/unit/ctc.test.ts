@@ -55,7 +55,7 @@ describe('CTC prefix scores', () => {
   const outputs = outputProbabilities(logProbs, frames, size);
   const texts = [[], [1], [2], [1, 1], [1, 2], [2, 1, 3], [3, 3, 3], [1, 2, 1, 2], [1, 2, 3, 1, 2]];
 
-  it('sums every alignment of exactly the text', () => {
+  it('scores whole texts like brute force', () => {
     for (const text of texts) {
       const expected = outputs.get(text.join(',')) ?? 0;
       const actual = Math.exp(scorer.completeScore(prefixOf(scorer, text)));
@@ -63,7 +63,7 @@ describe('CTC prefix scores', () => {
     }
   });
 
-  it('sums every alignment of the texts that start with the prefix', () => {
+  it('scores prefixes like brute force', () => {
     for (const text of texts.filter((t) => t.length > 0)) {
       let expected = 0;
       for (const [key, p] of outputs) {
@@ -77,12 +77,12 @@ describe('CTC prefix scores', () => {
     }
   });
 
-  it('gives a text longer than the frames allow no probability', () => {
+  it('rules out texts longer than frames', () => {
     const tooLong = [1, 2, 1, 2, 1, 2];
     expect(scorer.completeScore(prefixOf(scorer, tooLong))).toBe(-Infinity);
   });
 
-  it('gives a prefix with the blank no probability', () => {
+  it('rules out prefixes containing blank', () => {
     const withBlank = prefixOf(scorer, [1, BLANK]);
     expect(scorer.prefixScore(withBlank)).toBe(-Infinity);
     expect(scorer.completeScore(scorer.extend(withBlank, 2))).toBe(-Infinity);
@@ -127,7 +127,7 @@ describe('joint beam search', () => {
       async (lastTokens) => decoderRows(lastTokens.length),
     );
 
-  it('ranks by the decoder alone without a scorer', async () => {
+  it('ranks by decoder without scorer', async () => {
     const [best] = await search(0);
     expect(best!.tokens[0]).toBe(1);
     expect(best!.score).toBe(best!.logProb);
