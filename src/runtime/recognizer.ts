@@ -121,7 +121,7 @@ export class Recognizer {
     });
     const crossKeys = encoded.cross_keys!;
     const crossValues = encoded.cross_values!;
-    // beamSearch clamps the weight to [0, 1]; a weight of 0 or below skips the CTC scores.
+    // beamSearch clamps the weight to [0, 1], and a weight of 0 or below skips the CTC scores.
     const ctcWeight = options.ctcWeight ?? DEFAULT_CTC_WEIGHT;
     let ctcScorer: PrefixScorer<unknown> | undefined;
     const ctc = encoded.ctc_log_probs;
