@@ -36,6 +36,8 @@ if [ ! -f "$RUN/last.pt" ] && [ -f "$REPO_CHECKPOINT" ]; then
   $PYTHON -m netchu.checkpoint expand "$REPO_CHECKPOINT" "$RUN/last.pt" --best "$RUN/best.pt"
 fi
 $PYTHON -m netchu.train --out "$RUN" --steps "$STEPS" --resume 2>&1 | tee -a "$RUN/train.log"
+# The mean of the last validations' weights replaces best.pt when it reads the validation set better.
+$PYTHON -m netchu.average --run "$RUN" 2>&1 | tee -a "$RUN/train.log"
 
 $PYTHON -m netchu.export --checkpoint "$RUN/best.pt" --out "$RUN/export"
 mkdir -p "$MODEL_DIR"

@@ -1,6 +1,7 @@
 /**
  * WebGPU correctness on Chromium's software adapter (--enable-unsafe-webgpu): forced WebGPU
- * returns the same text as WASM. This adapter is 50-100x slower than WASM, so nothing is timed.
+ * returns the same text as WASM, and a lost GPU device hands the work to WASM. This adapter is
+ * 50-100x slower than WASM, so nothing is timed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreviewServer } from 'vite';
@@ -41,5 +42,21 @@ describe('WebGPU backend', () => {
     const gpu = await readAll('webgpu');
     const wasm = await readAll('wasm');
     expect(gpu).toEqual(wasm);
+  });
+
+  it('falls back to WASM after GPU crash', async () => {
+    const wasm = await readAll('wasm');
+    const page = await browser.context.newPage();
+    const session = await browser.context.newCDPSession(page);
+    await openPad(page, url, '?backend=webgpu');
+    expect(await readSamplesOnPad(page, session, words.slice(0, 1))).toEqual(wasm.slice(0, 1));
+    expect(await page.getByTestId('backend').getAttribute('data-backend')).toBe('webgpu');
+
+    // Killing Chromium's GPU process loses every WebGPU device, as a GPU driver reset does.
+    await session.send('Browser.crashGpuProcess');
+
+    expect(await readSamplesOnPad(page, session, words)).toEqual(wasm);
+    expect(await page.getByTestId('backend').getAttribute('data-backend')).toBe('wasm');
+    await page.close();
   });
 });

@@ -122,6 +122,7 @@ def main():
         json.dump(parity_fixture(model), file)
     with open(os.path.join(args.out, 'export.json'), 'w', encoding='utf-8') as file:
         json.dump({'config': model.config.to_dict(), 'step': state.get('step'), 'val_cer': state.get('val_cer'),
+                   'averaged_steps': state.get('averaged_steps'),
                    'parameters': sum(p.numel() for p in model.parameters())}, file, indent=1)
     print('exported', *paths)
 

@@ -58,7 +58,8 @@ def main():
             'maxTextLength': config['max_text_length'],
         },
         'architecture': {'parameters': exported['parameters'], 'config': config},
-        'training': {'checkpointStep': exported['step'], 'validationCer': exported['val_cer']},
+        'training': {'checkpointStep': exported['step'], 'validationCer': exported['val_cer'],
+                     **({'averagedSteps': exported['averaged_steps']} if exported.get('averaged_steps') else {})},
         'metrics': previous.get('metrics', {}),
         'dataTerms': DATA_TERMS,
     }

@@ -32,6 +32,8 @@ def parse_args():
     parser.add_argument('--balance-weight', type=float, default=0.01, help='weight of the MoE load-balance loss')
     parser.add_argument('--eval-every', type=int, default=1000)
     parser.add_argument('--log-every', type=int, default=200)
+    parser.add_argument('--snapshots', type=int, default=5,
+                        help='weights kept from the latest validations, for netchu.average (0: none)')
     parser.add_argument('--seed', type=int, default=1234)
     parser.add_argument('--threads', type=int, default=os.cpu_count())
     parser.add_argument('--resume', action='store_true')
@@ -73,6 +75,18 @@ def save_checkpoint(path, model, optimizer, step, best_cer, config, generator):
              'torch_rng': torch.get_rng_state()}
     torch.save(state, path + '.tmp')
     os.replace(path + '.tmp', path)
+
+
+def save_snapshot(out, model, config, step, val_cer, keep):
+    """Keeps the weights of the latest `keep` validations as <out>/snapshots/step-N.pt."""
+    folder = os.path.join(out, 'snapshots')
+    os.makedirs(folder, exist_ok=True)
+    torch.save({'model': model.state_dict(), 'config': config.to_dict(), 'step': step, 'val_cer': val_cer},
+               os.path.join(folder, f'step-{step}.pt'))
+    names = sorted((name for name in os.listdir(folder) if name.startswith('step-') and name.endswith('.pt')),
+                   key=lambda name: int(name[5:-3]))
+    for name in names[:-keep]:
+        os.remove(os.path.join(folder, name))
 
 
 def main():
@@ -154,6 +168,8 @@ def main():
                 torch.save({'model': model.state_dict(), 'config': config.to_dict(), 'step': step,
                             'val_cer': last_cer}, os.path.join(args.out, 'best.pt'))
             save_checkpoint(last_path, model, optimizer, step, best_cer, config, generator)
+            if args.snapshots > 0:
+                save_snapshot(args.out, model, config, step, last_cer, args.snapshots)
 
         if step % args.log_every == 0 or step % args.eval_every == 0:
             elapsed = time.time() - window_start
