@@ -55,7 +55,8 @@ export interface Recognition {
   timings: Timings;
 }
 
-export const DEFAULT_BEAM_WIDTH = 4;
+/** Picked on the validation writers: width 8 read phrases better than 4 at well under 40 ms a word. */
+export const DEFAULT_BEAM_WIDTH = 8;
 export const DEFAULT_MAX_CANDIDATES = 4;
 export const DEFAULT_LENGTH_PENALTY = 0;
 /** Picked on the validation writers among 0, 0.3, 0.4, 0.5 and 0.6 (models/net-chu-v1/README.md). */
