@@ -75,6 +75,23 @@ async function recognizedAnswer(page: Page): Promise<string> {
   return (await page.getByTestId('quiz-answer').textContent())?.trim() ?? '';
 }
 
+/** Records, after every pointer lift, whether the quiz's confirm button is disabled. */
+async function recordConfirmStateAfterLifts(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const states: boolean[] = [];
+    (window as unknown as { confirmStates: boolean[] }).confirmStates = states;
+    const read = () => {
+      const button = document.querySelector<HTMLButtonElement>('[data-testid="quiz-confirm"]');
+      states.push(button?.disabled ?? true);
+    };
+    window.addEventListener('pointerup', () => setTimeout(read, 0), true);
+  });
+}
+
+async function confirmStatesAfterLifts(page: Page): Promise<boolean[]> {
+  return page.evaluate(() => (window as unknown as { confirmStates: boolean[] }).confirmStates);
+}
+
 async function confirmAndReadResult(page: Page): Promise<string | null> {
   await page.getByTestId('quiz-confirm').click();
   const feedback = page.getByTestId('quiz-feedback');
@@ -148,10 +165,15 @@ describe('literature quiz', () => {
       expect(await page.getByTestId('quiz-progress').textContent()).toBe(`Câu ${index + 1} / 5`);
       expect(await page.getByTestId('quiz-question').getAttribute('data-question-id')).toBe(question.id);
       const strokes = strokesFromFlat(sample.strokes);
-      await writeWithPen(page, session, strokes);
       // Recognition starts 700 ms after the pen lifts; until it has read all the ink, the
-      // answer cannot be confirmed.
-      if (index === 0) expect(await page.getByTestId('quiz-confirm').isDisabled()).toBe(true);
+      // answer cannot be confirmed. The button's state is read in a zero-delay timer after each
+      // lift, which always runs before that 700 ms timer, however busy the machine is.
+      if (index === 0) await recordConfirmStateAfterLifts(page);
+      await writeWithPen(page, session, strokes);
+      if (index === 0) {
+        await expect.poll(async () => (await confirmStatesAfterLifts(page)).length).toBe(strokes.length);
+        expect(await confirmStatesAfterLifts(page)).toEqual(strokes.map(() => true));
+      }
 
       if (index === WRITTEN - 1) {
         // Reload mid-question once the ink is saved: the same question comes back with the same ink.

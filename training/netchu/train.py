@@ -121,6 +121,11 @@ def main():
         step, best_cer = state['step'], state['best_cer']
         generator.set_state(state['generator'])
         torch.set_rng_state(state['torch_rng'])
+        # netchu.average may have replaced best.pt with an average that scored below every
+        # single checkpoint, so a later checkpoint must beat the average to replace it.
+        best_path = os.path.join(args.out, 'best.pt')
+        if os.path.exists(best_path):
+            best_cer = min(best_cer, torch.load(best_path, map_location='cpu').get('val_cer', best_cer))
         print(f'resumed at step {step}, best validation CER {best_cer:.4f}', flush=True)
     with open(os.path.join(args.out, 'config.json'), 'w', encoding='utf-8') as file:
         json.dump({'model': config.to_dict(), 'args': vars(args), 'input_spec': meta['inputSpec'],
