@@ -14,19 +14,13 @@ import argparse
 import glob
 import json
 import os
-import re
 
 import torch
 
 from .model import ModelConfig, NetChuOCR
 from .text import Vocabulary
-from .train import evaluate
+from .train import evaluate, snapshot_step
 from .data import ImageSet
-
-
-def snapshot_step(path):
-    match = re.search(r'step-(\d+)\.pt$', path)
-    return int(match.group(1)) if match else -1
 
 
 def average_state_dicts(states):

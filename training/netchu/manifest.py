@@ -42,6 +42,10 @@ def main():
         with open(manifest_path, encoding='utf-8') as file:
             previous = json.load(file)
 
+    training = {'checkpointStep': exported['step'], 'validationCer': exported['val_cer']}
+    if exported.get('averaged_steps'):
+        training['averagedSteps'] = exported['averaged_steps']
+
     manifest = {
         'name': args.name,
         'version': args.version,
@@ -58,8 +62,7 @@ def main():
             'maxTextLength': config['max_text_length'],
         },
         'architecture': {'parameters': exported['parameters'], 'config': config},
-        'training': {'checkpointStep': exported['step'], 'validationCer': exported['val_cer'],
-                     **({'averagedSteps': exported['averaged_steps']} if exported.get('averaged_steps') else {})},
+        'training': training,
         'metrics': previous.get('metrics', {}),
         'dataTerms': DATA_TERMS,
     }

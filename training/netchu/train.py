@@ -8,6 +8,7 @@ import json
 import math
 import os
 import random
+import re
 import time
 
 import numpy as np
@@ -77,14 +78,19 @@ def save_checkpoint(path, model, optimizer, step, best_cer, config, generator):
     os.replace(path + '.tmp', path)
 
 
+def snapshot_step(path):
+    """Returns the step number in a snapshot name such as step-5000.pt, or -1 for another name."""
+    match = re.search(r'step-(\d+)\.pt$', path)
+    return int(match.group(1)) if match else -1
+
+
 def save_snapshot(out, model, config, step, val_cer, keep):
     """Keeps the weights of the latest `keep` validations as <out>/snapshots/step-N.pt."""
     folder = os.path.join(out, 'snapshots')
     os.makedirs(folder, exist_ok=True)
     torch.save({'model': model.state_dict(), 'config': config.to_dict(), 'step': step, 'val_cer': val_cer},
                os.path.join(folder, f'step-{step}.pt'))
-    names = sorted((name for name in os.listdir(folder) if name.startswith('step-') and name.endswith('.pt')),
-                   key=lambda name: int(name[5:-3]))
+    names = sorted((name for name in os.listdir(folder) if snapshot_step(name) >= 0), key=snapshot_step)
     for name in names[:-keep]:
         os.remove(os.path.join(folder, name))
 

@@ -6,8 +6,9 @@ import unittest
 import torch
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..'))
-from netchu.average import average_state_dicts, snapshot_step  # noqa: E402
+from netchu.average import average_state_dicts  # noqa: E402
 from netchu.model import ModelConfig, NetChuOCR  # noqa: E402
+from netchu.train import snapshot_step  # noqa: E402
 
 
 def small_model(seed):
