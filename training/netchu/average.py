@@ -24,9 +24,12 @@ from .data import ImageSet
 
 
 def average_state_dicts(states):
-    """Returns the element-wise mean of floating-point tensors. Other entries, such as counters, come from the last."""
+    """Returns the element-wise mean of the floating-point tensors of several state dicts.
+
+    Other entries, such as integer counters, are taken from the last state dict.
+    """
     if not states:
-        raise ValueError('no checkpoints to average')
+        raise ValueError('no checkpoints to average: expected at least one state dict')
     keys = states[-1].keys()
     for state in states:
         if state.keys() != keys:
@@ -75,7 +78,7 @@ def main():
     print(f'average of steps {steps}: validation CER {cer:.4f}; best single checkpoint {best_cer:.4f}')
     if cer < best_cer:
         torch.save(averaged, best_path)
-        print(f'average kept: {best_path} now holds it')
+        print(f'wrote the average to {best_path}')
 
 
 if __name__ == '__main__':

@@ -1,4 +1,4 @@
-"""Checkpoint averaging: the mean of real model weights, counters kept, mismatches refused."""
+"""Checkpoint averaging: the mean of real model weights, counters kept, mismatches rejected."""
 import os
 import sys
 import unittest
@@ -34,7 +34,7 @@ class AverageTest(unittest.TestCase):
         self.assertTrue(torch.equal(averaged['w'], torch.full((2,), 0.5)))
         self.assertEqual(int(averaged['count']), 7)
 
-    def test_refuses_different_parameters(self):
+    def test_rejects_different_parameters(self):
         with self.assertRaises(ValueError):
             average_state_dicts([{'a': torch.ones(1)}, {'b': torch.ones(1)}])
         with self.assertRaises(ValueError):
