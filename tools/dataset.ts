@@ -44,7 +44,12 @@ export function vnondbFile(name: string): string {
 
 /** Reads every sample of a JSONL or JSONL.gz file. */
 export async function readSamples(path: string): Promise<InkSample[]> {
-  if (!existsSync(path)) throw new DatasetMissingError(`Input file not found: ${path}`);
+  if (!existsSync(path)) {
+    throw new DatasetMissingError(
+      `Input file not found: ${path}. Give the path of a JSONL or JSONL.gz file in the format of ` +
+        `docs/data.md, such as ${resolve(vnondbDirectory(), 'test.jsonl.gz')}.`,
+    );
+  }
   const stream = createReadStream(path);
   const input = path.endsWith('.gz') ? stream.pipe(createGunzip()) : stream;
   const samples: InkSample[] = [];
