@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { modelBytes } from '../src/runtime/manifest.ts';
-import { evenlySpaced, readSamples, vnondbFile } from './dataset.ts';
+import { evenlySpaced, readSamples, runDatasetTool, vnondbFile } from './dataset.ts';
 import { measureBrowser } from './bench/browser.ts';
 import { describeLoad, measureCpuLoad } from './bench/busy.ts';
 import type { EngineMeasurement } from './bench/measure.ts';
@@ -124,4 +124,4 @@ async function main(): Promise<void> {
   progress(`Wrote ${join(outDir, 'benchmarks.md')}`);
 }
 
-await main();
+await runDatasetTool(main);

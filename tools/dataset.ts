@@ -42,6 +42,20 @@ export function vnondbFile(name: string): string {
   return path;
 }
 
+/**
+ * Runs a command-line tool's main function. A missing data file is a usage error, so it ends the
+ * tool with the file's message and exit code 2 instead of a stack trace.
+ */
+export async function runDatasetTool(main: () => Promise<void>): Promise<void> {
+  try {
+    await main();
+  } catch (error) {
+    if (!(error instanceof DatasetMissingError)) throw error;
+    console.error(error.message);
+    process.exitCode = 2;
+  }
+}
+
 /** Reads every sample of a JSONL or JSONL.gz file. */
 export async function readSamples(path: string): Promise<InkSample[]> {
   if (!existsSync(path)) {

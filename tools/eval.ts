@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { Lexicon } from '../src/runtime/lexicon.ts';
 import { modelBytes } from '../src/runtime/manifest.ts';
 import { DEFAULT_BEAM_WIDTH, DEFAULT_CTC_WEIGHT, DEFAULT_LENGTH_PENALTY } from '../src/runtime/recognizer.ts';
-import { buildPhrases, DatasetMissingError, evenlySpaced, readSamples } from './dataset.ts';
+import { buildPhrases, evenlySpaced, readSamples, runDatasetTool } from './dataset.ts';
 import { readWith, recognizeSamples, scoreRun } from './evaluation.ts';
 import { DEFAULT_MANIFEST, loadNodeRecognizer } from './node-model.ts';
 
@@ -112,11 +112,4 @@ async function main(): Promise<void> {
   await recognizer.release();
 }
 
-try {
-  await main();
-} catch (error) {
-  // A missing data file is a usage mistake: print what to do, not a stack trace.
-  if (!(error instanceof DatasetMissingError)) throw error;
-  console.error(error.message);
-  process.exitCode = 2;
-}
+await runDatasetTool(main);

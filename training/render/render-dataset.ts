@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_INPUT_SPEC, preprocessStrokes, strokesFromFlat, type InkPoint } from '../../src/runtime/preprocess.ts';
 import { Vocabulary } from '../../src/runtime/vocabulary.ts';
-import { buildPhrases, readSamples, vnondbFile, type InkSample } from '../../tools/dataset.ts';
+import { buildPhrases, readSamples, runDatasetTool, vnondbFile, type InkSample } from '../../tools/dataset.ts';
 import { augmentStrokes, seededRandom } from './augment.ts';
 import { mixedPhrases } from './mixed-phrases.ts';
 
@@ -106,4 +106,4 @@ async function main(): Promise<void> {
   await writeSet('train-phrases', [...buildPhrases(training), ...syntheticPhrases, ...mixed], phraseCopies, random);
 }
 
-await main();
+await runDatasetTool(main);
